@@ -1,0 +1,339 @@
+package io.ringbus;
+
+import io.ringbus.internal.consumer.BroadcastNode;
+import io.ringbus.internal.consumer.PollerNode;
+import io.ringbus.internal.consumer.StageContext;
+import io.ringbus.internal.consumer.StageNode;
+import io.ringbus.internal.consumer.StageRunner;
+import io.ringbus.internal.consumer.Topology;
+import io.ringbus.internal.consumer.WorkerPoolNode;
+import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.producer.MultiProducerSequencer;
+import io.ringbus.internal.producer.RingPublisher;
+import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.producer.SingleProducerSequencer;
+import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.wait.WaitStrategy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A lock-free message bus over a preallocated ring: producers claim, fill and publish slots; stages handle
+ * them in a fixed graph. See the {@code io.ringbus} package documentation for the ordering contract.
+ *
+ * <pre>{@code
+ * RingBus<Order> bus = RingBus.builder(Order::new).capacity(1024).build();
+ * bus.handleEventsWith(risk).then(matcher);
+ * bus.start();
+ * bus.publisher().publishEvent((order, seq, id) -> order.id = id, 42L);
+ * bus.close();                      // delivers everything published, joins the threads
+ * }</pre>
+ *
+ * <p>Wire the graph, then {@link #start()}; the graph is fixed from then on. Every lifecycle call is
+ * idempotent and thread-safe.
+ *
+ * @param <E> the event type
+ */
+public final class RingBus<E> implements AutoCloseable {
+    private final String name;
+    private final RingBusBuilder<E> config;
+    private final RunState run = new RunState();
+    private final RingStorage<E> ring;
+    private final Sequencer sequencer;
+    private final Publisher<E> publisher;
+    private final Topology topology = new Topology();
+    private final StageContext<E> context;
+    private final Set<String> stageNames = new HashSet<>();
+    private final Set<Object> handlers = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final StageRunner runner;
+    private ShutdownReport report;
+
+    RingBus(RingBusBuilder<E> config) {
+        this.config = config;
+        this.name = config.name;
+        this.ring = new RingStorage<>(config.capacity, config.factory::newInstance);
+        this.sequencer = config.producerMode == ProducerMode.SINGLE
+                ? new SingleProducerSequencer(ring, run, config.producerWaitStrategy)
+                : new MultiProducerSequencer(ring, run, config.producerWaitStrategy);
+        this.publisher = new RingPublisher<>(sequencer, ring, config.overflowPolicy);
+        this.context = new StageContext<>(ring, sequencer, run, this::halt);
+        this.runner = new StageRunner(name, topology, sequencer, run, config.threadFactory);
+    }
+
+    /** Starts configuring a bus whose slots are filled by {@code factory}. */
+    public static <E> RingBusBuilder<E> builder(EventFactory<E> factory) {
+        return new RingBusBuilder<>(factory);
+    }
+
+    /** Adds one first-level broadcast stage per handler: each sees every published event. */
+    @SafeVarargs
+    public final StageGroup<E> handleEventsWith(EventHandler<? super E>... handlers) {
+        List<StageSpec<E>> specs = new ArrayList<>();
+        for (EventHandler<? super E> h : Objects.requireNonNull(handlers, "handlers")) {
+            specs.add(StageSpec.of(h));
+        }
+        return addStages(List.of(), specs);
+    }
+
+    /** Like {@link #handleEventsWith(EventHandler[])}, with per-stage options. */
+    @SafeVarargs
+    public final StageGroup<E> handleEventsWith(StageSpec<E>... specs) {
+        List<StageSpec<E>> list = new ArrayList<>();
+        for (StageSpec<E> spec : Objects.requireNonNull(specs, "specs")) {
+            list.add(Objects.requireNonNull(spec, "spec"));
+        }
+        return addStages(List.of(), list);
+    }
+
+    /** Adds a first-level worker pool: each published event goes to exactly one of its workers. */
+    public StageGroup<E> handleEventsWithWorkerPool(WorkerPoolSpec<E> pool) {
+        return addPool(List.of(), pool);
+    }
+
+    /** Adds a first-level poller, driven by a thread the caller owns. */
+    public Poller<E> newPoller(String pollerName) {
+        return addPoller(List.of(), pollerName);
+    }
+
+    /** A group of existing stages, to run further stages after all of them. */
+    @SafeVarargs
+    public final StageGroup<E> after(StageGroup<E>... groups) {
+        List<List<StageNode>> all = new ArrayList<>();
+        for (StageGroup<E> g : groups) {
+            checkOwn(g);
+            all.add(g.nodes());
+        }
+        return new StageGroup<>(this, Topology.union(all));
+    }
+
+    /** Starts every stage on its own named thread. The graph is fixed from here on. */
+    public void start() {
+        lifecycle.lock();
+        try {
+            if (run.getAcquire() != RunState.NEW) {
+                throw new IllegalStateException("start(): the bus was already started (" + RunState.name(run.getAcquire()) + ")");
+            }
+            if (topology.nodes().isEmpty()) {
+                throw new IllegalStateException("start(): the bus has no stages; add at least one");
+            }
+            topology.wire(sequencer);
+            runner.start();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** The publisher; in MULTI mode any thread may use it. Claims are rejected before start and after close. */
+    public Publisher<E> publisher() {
+        return publisher;
+    }
+
+    /**
+     * Delivers every event published before this call, then joins the stage threads, waiting at most the
+     * builder's shutdown timeout. On timeout it halts the bus and throws with the report.
+     *
+     * @throws IllegalStateException if the drain timed out; the bus is halted
+     */
+    @Override
+    public void close() {
+        Duration limit = config.shutdownTimeout;
+        ShutdownReport r = close(limit.toNanos(), TimeUnit.NANOSECONDS);
+        if (r.timedOut()) {
+            throw new IllegalStateException("close() timed out after " + limit.toMillis() + " ms; bus halted: " + r);
+        }
+    }
+
+    /**
+     * Delivers every event published before this call, waiting at most {@code timeout}; then halts if
+     * needed, joins the threads and reports what was left. Never hangs. Repeated calls return the first report.
+     */
+    public ShutdownReport close(long timeout, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0: " + timeout);
+        }
+        runner.checkNotStageThread("close()");
+        lifecycle.lock();
+        try {
+            if (report == null) {
+                report = runner.close(unit.toNanos(timeout));
+            }
+            return report;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /**
+     * Stops every stage at once, leaving undelivered events behind; blocked producers get
+     * {@link BusClosedException}. Returns without waiting: use {@link #awaitTermination} or {@code close}.
+     */
+    public void halt() {
+        runner.halt();
+    }
+
+    /** Waits until every stage thread has exited; true if they all did within the timeout. */
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        return runner.awaitTermination(unit.toNanos(timeout));
+    }
+
+    /** True once the bus was closed or halted. */
+    public boolean isStopped() {
+        return run.getAcquire() >= RunState.CLOSING;
+    }
+
+    /** The highest claimed sequence; -1 before the first claim. */
+    public long lastClaimedSequence() {
+        return sequencer.claimedAcquire();
+    }
+
+    /** Nanoseconds producers spent waiting on a full ring, in total. */
+    public long producerStallNanos() {
+        return sequencer.stallNanos();
+    }
+
+    /** A snapshot of every stage's counters, in the order the stages were added. */
+    public List<StageStats> stats() {
+        long claimed = sequencer.claimedAcquire();
+        List<StageStats> stats = new ArrayList<>();
+        for (StageNode n : topology.nodes()) {
+            long seq = n.minimumProgress();
+            stats.add(new StageStats(n.name(), n.kind(), seq, Math.max(0, claimed - seq), n.batches(), n.failures(),
+                    n.perWorkerEvents()));
+        }
+        return stats;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int capacity() {
+        return ring.capacity();
+    }
+
+    @Override
+    public String toString() {
+        return "RingBus{" + name + ", capacity=" + ring.capacity() + ", " + config.producerMode + ", "
+                + RunState.name(run.getAcquire()) + ", stages=" + topology.nodes().size() + '}';
+    }
+
+    // ---- wiring, shared with StageGroup ----
+
+    StageGroup<E> addStages(List<StageNode> upstream, List<StageSpec<E>> specs) {
+        lifecycle.lock();
+        try {
+            checkWiring();
+            if (specs.isEmpty()) {
+                throw new IllegalArgumentException("handlers must not be empty");
+            }
+            List<String> names = new ArrayList<>();
+            List<Object> newHandlers = new ArrayList<>();
+            for (StageSpec<E> spec : specs) {
+                names.add(spec.name() != null ? spec.name() : defaultName(spec.handler(), names.size()));
+                newHandlers.add(spec.handler());
+            }
+            register(names, newHandlers);
+            List<StageNode> added = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                StageSpec<E> spec = specs.get(i);
+                added.add(new BroadcastNode<E>(names.get(i), upstream, orDefault(spec.waitStrategy()), context,
+                        spec.handler(), policy(spec.exceptionPolicy()),
+                        spec.maxBatchSize() > 0 ? spec.maxBatchSize() : config.maxBatchSize));
+            }
+            added.forEach(topology::add);
+            return new StageGroup<>(this, added);
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    StageGroup<E> addPool(List<StageNode> upstream, WorkerPoolSpec<E> pool) {
+        Objects.requireNonNull(pool, "pool");
+        lifecycle.lock();
+        try {
+            checkWiring();
+            String stageName = pool.name() != null ? pool.name() : "pool-" + topology.nodes().size();
+            register(List.of(stageName), new ArrayList<>(pool.handlers()));
+            StageNode node = new WorkerPoolNode<>(stageName, upstream, orDefault(pool.waitStrategy()), context,
+                    pool.handlers(), pool.workerWaitStrategies(), pool.keyFunction(), policy(pool.exceptionPolicy()));
+            topology.add(node);
+            return new StageGroup<>(this, List.of(node));
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    Poller<E> addPoller(List<StageNode> upstream, String pollerName) {
+        Objects.requireNonNull(pollerName, "name");
+        lifecycle.lock();
+        try {
+            checkWiring();
+            String stageName = pollerName;
+            register(List.of(stageName), List.of());
+            PollerNode<E> node = new PollerNode<>(stageName, upstream, context, policy(null));
+            topology.add(node);
+            return new Poller<>(this, node);
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    void checkOwn(StageGroup<E> group) {
+        Objects.requireNonNull(group, "group");
+        if (group.bus() != this) {
+            throw new IllegalArgumentException("group belongs to another bus: " + group);
+        }
+    }
+
+    private void checkWiring() {
+        if (run.getAcquire() != RunState.NEW) {
+            throw new IllegalStateException("the graph is fixed once the bus has started; add stages before start()");
+        }
+    }
+
+    private String defaultName(Object handler, int offset) {
+        Class<?> type = handler.getClass();
+        String simple = type.isSynthetic() || type.isAnonymousClass() ? "" : type.getSimpleName();
+        return (simple.isEmpty() ? "stage" : simple) + "-" + (topology.nodes().size() + offset);
+    }
+
+    /** Checks every name and handler first, so a rejected call adds nothing. */
+    private void register(List<String> names, List<Object> newHandlers) {
+        Set<String> seenNames = new HashSet<>(stageNames);
+        for (String n : names) {
+            if (!seenNames.add(n)) {
+                throw new IllegalArgumentException("stage name must be unique within the bus: " + n);
+            }
+        }
+        Set<Object> seenHandlers = Collections.newSetFromMap(new IdentityHashMap<>());
+        seenHandlers.addAll(handlers);
+        for (Object h : newHandlers) {
+            if (!seenHandlers.add(h)) {
+                throw new IllegalArgumentException("handler must not be added twice to a bus: " + h);
+            }
+        }
+        stageNames.addAll(names);
+        handlers.addAll(newHandlers);
+    }
+
+    private WaitStrategy orDefault(WaitStrategy strategy) {
+        return strategy != null ? strategy : config.waitStrategy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private ExceptionPolicy<? super E> policy(ExceptionPolicy<? super E> policy) {
+        return policy != null ? policy : (ExceptionPolicy<? super E>) config.exceptionPolicy;
+    }
+}

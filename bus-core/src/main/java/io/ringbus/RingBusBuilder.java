@@ -1,0 +1,120 @@
+package io.ringbus;
+
+import io.ringbus.internal.ring.RingCapacity;
+import io.ringbus.wait.ParkingWaitStrategy;
+import io.ringbus.wait.WaitStrategy;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Configures a {@link RingBus}. Every setter validates its argument at once and names it in the exception.
+ * The defaults are safe: a parking wait strategy (no idle core burnt), blocking claims, log-and-continue on
+ * handler exceptions, daemon threads, and a 30 s limit on {@code close()}.
+ *
+ * @param <E> the event type
+ */
+public final class RingBusBuilder<E> {
+    /** Default ring size. */
+    public static final int DEFAULT_CAPACITY = 1024;
+    /** Default limit of a plain {@code close()}. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    final EventFactory<E> factory;
+    RingCapacity capacity = RingCapacity.of(DEFAULT_CAPACITY);
+    ProducerMode producerMode = ProducerMode.SINGLE;
+    WaitStrategy waitStrategy = new ParkingWaitStrategy();
+    WaitStrategy producerWaitStrategy = new ParkingWaitStrategy();
+    OverflowPolicy overflowPolicy = OverflowPolicy.block();
+    ExceptionPolicy<? super E> exceptionPolicy = ExceptionPolicy.logAndContinue();
+    int maxBatchSize = Integer.MAX_VALUE;
+    ThreadFactory threadFactory = RingBusBuilder::daemonThread;
+    String name = "ringbus";
+    Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+    RingBusBuilder(EventFactory<E> factory) {
+        this.factory = Objects.requireNonNull(factory, "eventFactory");
+    }
+
+    /** @param slots a power of 2 in [1, 2^30] */
+    public RingBusBuilder<E> capacity(int slots) {
+        this.capacity = RingCapacity.of(slots);
+        return this;
+    }
+
+    public RingBusBuilder<E> producerMode(ProducerMode mode) {
+        this.producerMode = Objects.requireNonNull(mode, "producerMode");
+        return this;
+    }
+
+    /** The default wait strategy of stages that do not set their own. */
+    public RingBusBuilder<E> waitStrategy(WaitStrategy strategy) {
+        this.waitStrategy = Objects.requireNonNull(strategy, "waitStrategy");
+        return this;
+    }
+
+    /** How a producer waits while the ring is full. */
+    public RingBusBuilder<E> producerWaitStrategy(WaitStrategy strategy) {
+        this.producerWaitStrategy = Objects.requireNonNull(strategy, "producerWaitStrategy");
+        return this;
+    }
+
+    /** What {@code claim()} does while the ring is full. */
+    public RingBusBuilder<E> overflowPolicy(OverflowPolicy policy) {
+        this.overflowPolicy = Objects.requireNonNull(policy, "overflowPolicy");
+        return this;
+    }
+
+    /** The default exception policy of stages that do not set their own. */
+    public RingBusBuilder<E> exceptionPolicy(ExceptionPolicy<? super E> policy) {
+        this.exceptionPolicy = Objects.requireNonNull(policy, "exceptionPolicy");
+        return this;
+    }
+
+    /** @param size the most events a stage handles before publishing its progress; &gt;= 1 */
+    public RingBusBuilder<E> maxBatchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be >= 1: " + size);
+        }
+        this.maxBatchSize = size;
+        return this;
+    }
+
+    /** Creates the stage threads; the bus names each one {@code <bus name>-<stage name>}. */
+    public RingBusBuilder<E> threadFactory(ThreadFactory factory) {
+        this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
+        return this;
+    }
+
+    /** The bus name: the prefix of its thread names. */
+    public RingBusBuilder<E> name(String busName) {
+        Objects.requireNonNull(busName, "name");
+        if (busName.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        this.name = busName;
+        return this;
+    }
+
+    /** How long a plain {@code close()} may drain before it halts; positive. */
+    public RingBusBuilder<E> shutdownTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "shutdownTimeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("shutdownTimeout must be > 0: " + timeout);
+        }
+        this.shutdownTimeout = timeout;
+        return this;
+    }
+
+    /** Builds the bus and fills the ring from the event factory. Add stages, then {@code start()}. */
+    public RingBus<E> build() {
+        return new RingBus<>(this);
+    }
+
+    private static Thread daemonThread(Runnable body) {
+        Thread t = new Thread(body);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,82 @@
+package io.ringbus;
+
+import io.ringbus.wait.WaitStrategy;
+
+import java.util.Objects;
+
+/**
+ * A broadcast stage's handler with its options. Options left unset take the bus's defaults.
+ *
+ * <pre>{@code
+ * bus.handleEventsWith(StageSpec.of(journal).named("journal").waitStrategy(new BlockingWaitStrategy()));
+ * }</pre>
+ *
+ * @param <E> the event type
+ */
+public final class StageSpec<E> {
+    private final EventHandler<? super E> handler;
+    private final String name;
+    private final WaitStrategy waitStrategy;
+    private final ExceptionPolicy<? super E> exceptionPolicy;
+    private final int maxBatchSize;
+
+    private StageSpec(EventHandler<? super E> handler, String name, WaitStrategy waitStrategy,
+                      ExceptionPolicy<? super E> exceptionPolicy, int maxBatchSize) {
+        this.handler = handler;
+        this.name = name;
+        this.waitStrategy = waitStrategy;
+        this.exceptionPolicy = exceptionPolicy;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    public static <E> StageSpec<E> of(EventHandler<? super E> handler) {
+        return new StageSpec<>(Objects.requireNonNull(handler, "handler"), null, null, null, 0);
+    }
+
+    /** The stage's name, used for its thread and in reports; must be unique within the bus. */
+    public StageSpec<E> named(String stageName) {
+        Objects.requireNonNull(stageName, "name");
+        if (stageName.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        return new StageSpec<>(handler, stageName, waitStrategy, exceptionPolicy, maxBatchSize);
+    }
+
+    public StageSpec<E> waitStrategy(WaitStrategy strategy) {
+        return new StageSpec<>(handler, name, Objects.requireNonNull(strategy, "waitStrategy"), exceptionPolicy,
+                maxBatchSize);
+    }
+
+    public StageSpec<E> exceptionPolicy(ExceptionPolicy<? super E> policy) {
+        return new StageSpec<>(handler, name, waitStrategy, Objects.requireNonNull(policy, "exceptionPolicy"),
+                maxBatchSize);
+    }
+
+    /** @param size the most events handled before the stage publishes its progress; &gt;= 1 */
+    public StageSpec<E> maxBatchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be >= 1: " + size);
+        }
+        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, size);
+    }
+
+    EventHandler<? super E> handler() {
+        return handler;
+    }
+
+    String name() {
+        return name;
+    }
+
+    WaitStrategy waitStrategy() {
+        return waitStrategy;
+    }
+
+    ExceptionPolicy<? super E> exceptionPolicy() {
+        return exceptionPolicy;
+    }
+
+    int maxBatchSize() {
+        return maxBatchSize;
+    }
+}

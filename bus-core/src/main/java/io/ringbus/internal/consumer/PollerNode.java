@@ -1,0 +1,107 @@
+package io.ringbus.internal.consumer;
+
+import io.ringbus.EventHandler;
+import io.ringbus.ExceptionPolicy;
+import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.internal.sequence.Sequence;
+import io.ringbus.wait.WaitStrategy;
+
+import java.util.List;
+
+/**
+ * A pull stage: the user's thread calls {@link #poll}. It never waits, so it needs no wait strategy; it gates
+ * downstream stages and the producer like any other stage, and a close waits for it to catch up.
+ */
+public final class PollerNode<E> extends StageNode {
+    /** What a poll found; mirrored by the public {@code PollState}. */
+    public enum Outcome { PROCESSED, IDLE, GATED, CLOSED }
+
+    private final RingStorage<E> ring;
+    private final Sequencer sequencer;
+    private final StageBarrier barrier;
+    private final FailureGuard<E> guard;
+    private final Runnable haltBus;
+    private final Sequence sequence = new Sequence();
+    private final boolean firstStage;
+    private WaitStrategy[] toSignal = new WaitStrategy[0];
+    private long seenAborts;
+    private long skipCheckUntil = Long.MIN_VALUE;
+
+    public PollerNode(String name, List<StageNode> upstream, StageContext<E> context, ExceptionPolicy<? super E> policy) {
+        super(name, upstream, List.of());
+        this.ring = context.ring();
+        this.sequencer = context.sequencer();
+        this.barrier = context.barrier(upstream, null);
+        this.guard = new FailureGuard<>(policy, name);
+        this.haltBus = context.haltBus();
+        this.firstStage = upstream.isEmpty();
+    }
+
+    /** Handles up to {@code limit} ready events on the caller's thread. One thread at a time. */
+    public Outcome poll(EventHandler<? super E> handler, int limit) {
+        long next = sequence.getPlain() + 1;
+        if (barrier.isFinished(next)) {
+            return Outcome.CLOSED;
+        }
+        long available = barrier.availableFor(next);
+        if (available < next) {
+            return !firstStage && sequencer.highestReady(next) >= next ? Outcome.GATED : Outcome.IDLE;
+        }
+        long end = Math.min(available, next + limit - 1);
+        long aborts = sequencer.abortCountAcquire();
+        if (aborts != seenAborts) {
+            seenAborts = aborts;
+            skipCheckUntil = sequencer.claimedAcquire();
+        }
+        long lastEvent = end;
+        while (lastEvent >= next && lastEvent <= skipCheckUntil && ring.isAbortedAcquire(lastEvent)) {
+            lastEvent--;
+        }
+        long done = end;
+        for (long s = next; s <= end; s++) {
+            if (s <= skipCheckUntil && ring.isAbortedAcquire(s)) {
+                continue;
+            }
+            if (!guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus)) {
+                done = s;
+                break;
+            }
+        }
+        sequence.setRelease(done);
+        for (WaitStrategy w : toSignal) {
+            w.signalAll();
+        }
+        return Outcome.PROCESSED;
+    }
+
+    @Override
+    public Sequence[] progress() {
+        return new Sequence[] {sequence};
+    }
+
+    @Override
+    public List<? extends Runnable> threadBodies() {
+        return List.of();
+    }
+
+    @Override
+    void signalTargets(WaitStrategy[] strategies) {
+        this.toSignal = strategies.clone();
+    }
+
+    @Override
+    public long failures() {
+        return guard.failures();
+    }
+
+    @Override
+    public long batches() {
+        return 0;
+    }
+
+    @Override
+    public String kind() {
+        return "poller";
+    }
+}

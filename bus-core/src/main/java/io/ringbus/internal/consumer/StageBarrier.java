@@ -1,0 +1,64 @@
+package io.ringbus.internal.consumer;
+
+import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.sequence.Sequence;
+import io.ringbus.internal.sequence.Sequences;
+import io.ringbus.wait.WaitCondition;
+import io.ringbus.wait.WaitStrategy;
+
+/**
+ * What one consumer thread waits on: the producer (a first stage) or the slowest of its upstream stages.
+ * Owned by one thread; {@code next} is the sequence it waits for.
+ *
+ * <p>A wait is cancelled once the stage has passed the drain target: at once after a halt, and after the
+ * last claimed sequence during a close.
+ */
+public final class StageBarrier implements WaitCondition {
+    private final Sequencer sequencer;
+    private final Sequence[] upstream;
+    private final WaitStrategy waitStrategy;
+    private final RunState run;
+    private long next;
+
+    public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run) {
+        this.sequencer = sequencer;
+        this.upstream = upstream.clone();
+        this.waitStrategy = waitStrategy;
+        this.run = run;
+    }
+
+    /**
+     * Returns the highest sequence ready for this stage, &gt;= next, or a lower value if the wait was cut
+     * short (halt, drained, interrupt): the caller checks {@link #isCancelled()} and calls again.
+     */
+    public long waitFor(long next) {
+        this.next = next;
+        long available = available();
+        return available >= next ? available : waitStrategy.waitFor(next, this);
+    }
+
+    @Override
+    public long available() {
+        return availableFor(next);
+    }
+
+    /** The highest sequence ready for this stage now, without waiting; below next if none is. */
+    public long availableFor(long next) {
+        return upstream.length == 0 ? sequencer.highestReady(next) : Sequences.minimum(upstream, Long.MAX_VALUE);
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return next > run.drainTargetAcquire();
+    }
+
+    public boolean isHalted() {
+        return run.isHalted();
+    }
+
+    /** True if the stage, about to wait for {@code next}, has nothing left to deliver: halted or drained. */
+    public boolean isFinished(long next) {
+        return next > run.drainTargetAcquire();
+    }
+}

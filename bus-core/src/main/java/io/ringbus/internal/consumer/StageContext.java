@@ -1,0 +1,23 @@
+package io.ringbus.internal.consumer;
+
+import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.internal.sequence.Sequence;
+import io.ringbus.wait.WaitStrategy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What every stage of one bus shares: the ring, the sequencer, the run state and how to halt the bus. */
+public record StageContext<E>(RingStorage<E> ring, Sequencer sequencer, RunState run, Runnable haltBus) {
+
+    /** A barrier over the producer (no upstream) or over every progress sequence of the upstream stages. */
+    StageBarrier barrier(List<StageNode> upstream, WaitStrategy waitStrategy) {
+        List<Sequence> sequences = new ArrayList<>();
+        for (StageNode node : upstream) {
+            sequences.addAll(List.of(node.progress()));
+        }
+        return new StageBarrier(sequencer, sequences.toArray(new Sequence[0]), waitStrategy, run);
+    }
+}

@@ -1,0 +1,97 @@
+package io.ringbus.internal.consumer;
+
+import io.ringbus.wait.WaitStrategy;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The life of one consumer thread as an explicit state machine: IDLE, then RUNNING, then STOPPED, in one
+ * atomic field. Runs the start hook, the subclass's loop and the shutdown hook; whatever escapes the loop
+ * halts the bus, so a thread never dies silently while producers wait for it.
+ */
+abstract class StageLoop implements Runnable {
+    static final int IDLE = 0;
+    static final int RUNNING = 1;
+    static final int STOPPED = 2;
+
+    private static final System.Logger LOG = System.getLogger("io.ringbus");
+    private static final VarHandle STATE;
+    private static final VarHandle BATCHES;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(StageLoop.class, "state", int.class);
+            BATCHES = lookup.findVarHandle(StageLoop.class, "batches", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    protected final String name;
+    protected final Runnable haltBus;
+    private WaitStrategy[] toSignal = new WaitStrategy[0];
+    private int state = IDLE;
+    private long batches;
+
+    StageLoop(String name, Runnable haltBus) {
+        this.name = name;
+        this.haltBus = haltBus;
+    }
+
+    /** The strategies of whoever waits on this stage's progress and needs a signal: set before start. */
+    final void signalTargets(WaitStrategy[] strategies) {
+        this.toSignal = strategies.clone();
+    }
+
+    @Override
+    public final void run() {
+        if (!STATE.compareAndSet(this, IDLE, RUNNING)) {
+            throw new IllegalStateException("stage '" + name + "' is already running or has run");
+        }
+        try {
+            if (!hook("onStart")) {
+                haltBus.run();
+            }
+            loop();
+        } catch (Throwable fatal) {
+            LOG.log(System.Logger.Level.ERROR, "ringbus stage '" + name + "' failed; halting the bus", fatal);
+            haltBus.run();
+        } finally {
+            if (!hook("onShutdown")) {
+                haltBus.run();
+            }
+            STATE.setRelease(this, STOPPED);
+        }
+    }
+
+    /** Processes events until the stage is halted or drained. */
+    protected abstract void loop();
+
+    /** Runs a lifecycle hook; false if the policy asks to halt. */
+    protected abstract boolean hook(String phase);
+
+    /** After publishing progress: wakes blocked waiters downstream and the producer, if any block. */
+    protected final void signalProgress() {
+        for (WaitStrategy w : toSignal) {
+            w.signalAll();
+        }
+    }
+
+    protected final void countBatch() {
+        BATCHES.setOpaque(this, batches + 1);
+    }
+
+    final long batches() {
+        return (long) BATCHES.getOpaque(this);
+    }
+
+    final int state() {
+        return (int) STATE.getAcquire(this);
+    }
+
+    final String name() {
+        return name;
+    }
+}

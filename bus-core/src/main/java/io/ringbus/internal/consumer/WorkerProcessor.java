@@ -1,0 +1,115 @@
+package io.ringbus.internal.consumer;
+
+import io.ringbus.ExceptionPolicy.Action;
+import io.ringbus.WorkHandler;
+import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.internal.sequence.Sequence;
+
+/**
+ * One worker of a work-sharing pool. Workers take sequences from a shared claim counter with an atomic add,
+ * so each event goes to exactly one worker.
+ *
+ * <p>Gating: a worker's progress is {@code claimed - 1}, raised only when it takes its next claim. While it
+ * handles s its progress is below s, and every sequence below its claim was taken by some worker whose own
+ * progress is below it until done; so the minimum over the pool's workers never passes an event still being
+ * handled. A worker that claims beyond the drain target has nothing left to do and stops; after a halt, a
+ * worker still finishes an event it claimed that was already published, so no claimed event is dropped.
+ */
+final class WorkerProcessor<E> extends StageLoop {
+    private final RingStorage<E> ring;
+    private final Sequencer sequencer;
+    private final StageBarrier barrier;
+    private final Sequence claimCounter;
+    private final WorkHandler<? super E> handler;
+    private final FailureGuard<E> guard;
+    private final Sequence progress = new Sequence();
+
+    WorkerProcessor(String name, RingStorage<E> ring, Sequencer sequencer, StageBarrier barrier,
+                    Sequence claimCounter, WorkHandler<? super E> handler, FailureGuard<E> guard, Runnable haltBus) {
+        super(name, haltBus);
+        this.ring = ring;
+        this.sequencer = sequencer;
+        this.barrier = barrier;
+        this.claimCounter = claimCounter;
+        this.handler = handler;
+        this.guard = guard;
+    }
+
+    Sequence progress() {
+        return progress;
+    }
+
+    @Override
+    protected void loop() {
+        long available = Long.MIN_VALUE;
+        long seenAborts = 0;
+        long skipCheckUntil = Long.MIN_VALUE;
+        long lastDone = progress.getPlain();
+        for (;;) {
+            if (barrier.isHalted()) {
+                progress.setRelease(lastDone);
+                return;
+            }
+            long claimed = claimCounter.getAndAdd(1) + 1;
+            progress.setRelease(claimed - 1);
+            signalProgress();
+            while (available < claimed) {
+                if (barrier.isFinished(claimed)) {
+                    available = barrier.availableFor(claimed); // after a halt, finish a published claim
+                    if (available < claimed) {
+                        return;
+                    }
+                    break;
+                }
+                available = barrier.waitFor(claimed);
+                if (available < claimed) {
+                    Thread.interrupted(); // meaningless to a worker; cleared so waits block again
+                }
+            }
+            long aborts = sequencer.abortCountAcquire();
+            if (aborts != seenAborts) {
+                seenAborts = aborts;
+                skipCheckUntil = sequencer.claimedAcquire();
+            }
+            if ((claimed > skipCheckUntil || !ring.isAbortedAcquire(claimed)) && !deliver(ring.get(claimed), claimed)) {
+                progress.setRelease(claimed);
+                return;
+            }
+            lastDone = claimed;
+            countBatch();
+        }
+    }
+
+    private boolean deliver(E event, long s) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.onEvent(event, s);
+                return true;
+            } catch (Throwable t) {
+                Action action = guard.onEventFailure(t, s, event, attempt);
+                if (action == Action.CONTINUE) {
+                    return true;
+                }
+                if (action == Action.HALT || barrier.isHalted()) {
+                    haltBus.run();
+                    return false;
+                }
+            }
+        }
+    }
+
+    @Override
+    protected boolean hook(String phase) {
+        try {
+            if (phase.equals("onStart")) {
+                handler.onStart();
+            } else {
+                handler.onShutdown();
+            }
+            return true;
+        } catch (Throwable t) {
+            return guard.onLifecycleFailure(t, phase);
+        }
+    }
+}

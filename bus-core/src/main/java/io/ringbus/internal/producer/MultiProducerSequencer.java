@@ -1,0 +1,216 @@
+package io.ringbus.internal.producer;
+
+import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.internal.sequence.Sequence;
+import io.ringbus.wait.WaitStrategy;
+
+/**
+ * Any number of producer threads. {@link #claim(int)} is one atomic add on the claim cursor, which never
+ * retries; the claimer then waits, if it must, until the gating stages free its slots. Timed and try claims
+ * check for room first and claim with a compare-and-set, so that a failure leaves nothing claimed.
+ *
+ * <p>Slots are published in any order. First stages scan the slot states from the next sequence they need
+ * up to the claim cursor and stop at the first slot not yet ready.
+ *
+ * <p>Close protocol: a claimer reads the run state after its atomic add, and {@code close()} reads the
+ * claim cursor after its volatile state change, so at least one of them sees the other. If the claimer
+ * sees the bus closing, it aborts its slots (once they are free) and throws, so no stage stalls on them.
+ */
+public final class MultiProducerSequencer extends Sequencer {
+    private final Sequence claimed = new Sequence();
+    private final Sequence gatingCache = new Sequence();
+    private GatingWait untilTerminal;
+
+    public MultiProducerSequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy) {
+        super(ring, run, waitStrategy);
+    }
+
+    @Override
+    public void wire(Sequence[] gatingSequences, WaitStrategy[] firstStageStrategies) {
+        super.wire(gatingSequences, firstStageStrategies);
+        untilTerminal = new GatingWait(run, gating, GatingWait.Until.TERMINAL);
+    }
+
+    @Override
+    public long claim(int n) {
+        checkBatch(n, capacity);
+        if (!run.isRunning()) {
+            throw closed();
+        }
+        long hi = claimed.getAndAdd(n) + n;
+        long lo = hi - n + 1;
+        long wrapPoint = hi - capacity;
+        if (wrapPoint > gatingCache.getOpaque()) {
+            gatingCache.setOpaque(awaitGating(wrapPoint));
+        }
+        if (!run.isRunning()) {
+            abortClaimedAndThrow(lo, hi, wrapPoint);
+        }
+        return lo;
+    }
+
+    @Override
+    public long tryClaim(int n) {
+        checkBatch(n, capacity);
+        if (!run.isRunning()) {
+            throw closed();
+        }
+        long current;
+        long hi;
+        do {
+            current = claimed.getAcquire();
+            hi = current + n;
+            if (!hasRoom(hi - capacity)) {
+                return INSUFFICIENT_CAPACITY;
+            }
+        } while (!claimed.compareAndSet(current, hi));
+        if (!run.isRunning()) {
+            abortClaimedAndThrow(current + 1, hi, hi - capacity);
+        }
+        return current + 1;
+    }
+
+    @Override
+    public long claim(int n, long timeoutNanos) {
+        checkBatch(n, capacity);
+        checkTimeout(timeoutNanos);
+        if (!run.isRunning()) {
+            throw closed();
+        }
+        GatingWait wait = null;
+        long start = 0;
+        try {
+            for (;;) {
+                long current = claimed.getAcquire();
+                long hi = current + n;
+                long wrapPoint = hi - capacity;
+                if (hasRoom(wrapPoint)) {
+                    if (claimed.compareAndSet(current, hi)) {
+                        if (!run.isRunning()) {
+                            abortClaimedAndThrow(current + 1, hi, wrapPoint);
+                        }
+                        return current + 1;
+                    }
+                    continue;
+                }
+                if (wait == null) {
+                    start = System.nanoTime();
+                    wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING).withDeadline(start + timeoutNanos);
+                }
+                if (wait.stopped()) {
+                    throw closed();
+                }
+                if (wait.expired()) {
+                    return TIMED_OUT;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return INTERRUPTED;
+                }
+                waitStrategy.waitFor(wrapPoint, wait);
+            }
+        } finally {
+            if (wait != null) {
+                addStall(System.nanoTime() - start);
+            }
+        }
+    }
+
+    private boolean hasRoom(long wrapPoint) {
+        if (wrapPoint <= gatingCache.getOpaque()) {
+            return true;
+        }
+        long min = minimumGating();
+        gatingCache.setOpaque(min);
+        return wrapPoint <= min;
+    }
+
+    /**
+     * Waits until the gating stages pass wrapPoint. The claimed slots are already ours, so a close does not
+     * end the wait: the drain frees them. Only a halt, or the end of the close, does; then the slots are
+     * left alone, because no stage will read them again.
+     */
+    private long awaitGating(long wrapPoint) {
+        long min = minimumGating();
+        if (min >= wrapPoint) {
+            return min;
+        }
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        try {
+            while ((min = minimumGating()) < wrapPoint) {
+                if (run.isTerminal()) {
+                    throw closed();
+                }
+                waitStrategy.waitFor(wrapPoint, untilTerminal);
+                interrupted |= Thread.interrupted();
+            }
+            return min;
+        } finally {
+            addStall(System.nanoTime() - start);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Our claim raced a close: mark the slots skipped once they are free, so the drain steps over them. */
+    private void abortClaimedAndThrow(long lo, long hi, long wrapPoint) {
+        try {
+            awaitGating(wrapPoint);
+            markAborted(lo, hi);
+        } catch (RuntimeException stopped) {
+            // the stages stopped: nobody reads these slots again
+        }
+        throw closed();
+    }
+
+    @Override
+    public void publish(long lo, long hi) {
+        checkClaimedAndOpen(lo, hi);
+        for (long s = lo; s <= hi; s++) {
+            ring.setPublishedRelease(s);
+        }
+        signalStages();
+    }
+
+    @Override
+    public void abort(long lo, long hi) {
+        checkClaimedAndOpen(lo, hi);
+        markAborted(lo, hi);
+    }
+
+    private void markAborted(long lo, long hi) {
+        abortCount.getAndAdd(1); // before the slot states: a stage that sees the slot also sees the count
+        for (long s = lo; s <= hi; s++) {
+            ring.setAbortedRelease(s);
+        }
+        signalStages();
+    }
+
+    private void checkClaimedAndOpen(long lo, long hi) {
+        checkPublishRange(lo, hi);
+        long highest = claimed.getAcquire();
+        if (hi > highest) {
+            throw new IllegalStateException("sequence " + hi + " was not claimed (highest claimed: " + highest + ")");
+        }
+        for (long s = lo; s <= hi; s++) {
+            if (ring.isReadyAcquire(s)) {
+                throw new IllegalStateException("sequence " + s + " was already published or aborted");
+            }
+        }
+        if (run.isTerminal()) {
+            throw closed();
+        }
+    }
+
+    @Override
+    public long claimedAcquire() {
+        return claimed.getAcquire();
+    }
+
+    @Override
+    public long highestReady(long next) {
+        return ring.highestReady(next, claimed.getAcquire());
+    }
+}

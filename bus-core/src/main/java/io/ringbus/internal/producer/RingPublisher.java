@@ -1,0 +1,166 @@
+package io.ringbus.internal.producer;
+
+import io.ringbus.ClaimTimeoutException;
+import io.ringbus.EventTranslatorOneArg;
+import io.ringbus.EventTranslatorTwoArg;
+import io.ringbus.OverflowPolicy;
+import io.ringbus.Publisher;
+import io.ringbus.RingFullException;
+import io.ringbus.internal.ring.RingStorage;
+
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/** The {@link Publisher} over a {@link Sequencer}: applies the overflow policy and runs translators. */
+public final class RingPublisher<E> implements Publisher<E> {
+    private final Sequencer sequencer;
+    private final RingStorage<E> ring;
+    private final OverflowPolicy overflow;
+
+    public RingPublisher(Sequencer sequencer, RingStorage<E> ring, OverflowPolicy overflow) {
+        this.sequencer = sequencer;
+        this.ring = ring;
+        this.overflow = overflow;
+    }
+
+    @Override
+    public long claim() {
+        return claim(1);
+    }
+
+    @Override
+    public long claim(int n) {
+        switch (overflow.kind()) {
+            case FAIL_FAST: {
+                long seq = sequencer.tryClaim(n);
+                if (seq < 0) {
+                    throw new RingFullException("ring is full: no room for " + n + " slot(s) (capacity "
+                            + sequencer.capacity() + ", overflow policy failFast)");
+                }
+                return seq;
+            }
+            case TIMEOUT: {
+                long seq = sequencer.claim(n, overflow.timeoutNanos());
+                if (seq == Sequencer.TIMED_OUT || seq == Sequencer.INTERRUPTED) {
+                    throw new ClaimTimeoutException("no room for " + n + " slot(s) within "
+                            + overflow.timeoutNanos() + " ns" + (seq == Sequencer.INTERRUPTED ? " (interrupted)" : "")
+                            + "; nothing was claimed");
+                }
+                return seq;
+            }
+            default:
+                return sequencer.claim(n);
+        }
+    }
+
+    @Override
+    public long claim(int n, long timeout, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0: " + timeout);
+        }
+        return sequencer.claim(n, unit.toNanos(timeout));
+    }
+
+    @Override
+    public long tryClaim() {
+        return sequencer.tryClaim(1);
+    }
+
+    @Override
+    public long tryClaim(int n) {
+        return sequencer.tryClaim(n);
+    }
+
+    @Override
+    public E get(long sequence) {
+        return ring.get(sequence);
+    }
+
+    @Override
+    public void publish(long sequence) {
+        sequencer.publish(sequence, sequence);
+    }
+
+    @Override
+    public void publish(long lo, long hi) {
+        sequencer.publish(lo, hi);
+    }
+
+    @Override
+    public void abort(long sequence) {
+        sequencer.abort(sequence, sequence);
+    }
+
+    @Override
+    public void abort(long lo, long hi) {
+        sequencer.abort(lo, hi);
+    }
+
+    @Override
+    public <A> void publishEvent(EventTranslatorOneArg<E, A> translator, A arg) {
+        Objects.requireNonNull(translator, "translator");
+        translateAndPublish(claim(1), translator, arg);
+    }
+
+    @Override
+    public <A, B> void publishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1) {
+        Objects.requireNonNull(translator, "translator");
+        translateAndPublish(claim(1), translator, arg0, arg1);
+    }
+
+    @Override
+    public <A> boolean tryPublishEvent(EventTranslatorOneArg<E, A> translator, A arg) {
+        Objects.requireNonNull(translator, "translator");
+        long seq = sequencer.tryClaim(1);
+        if (seq < 0) {
+            return false;
+        }
+        translateAndPublish(seq, translator, arg);
+        return true;
+    }
+
+    @Override
+    public <A, B> boolean tryPublishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1) {
+        Objects.requireNonNull(translator, "translator");
+        long seq = sequencer.tryClaim(1);
+        if (seq < 0) {
+            return false;
+        }
+        translateAndPublish(seq, translator, arg0, arg1);
+        return true;
+    }
+
+    private <A> void translateAndPublish(long seq, EventTranslatorOneArg<E, A> translator, A arg) {
+        try {
+            translator.translateTo(ring.get(seq), seq, arg);
+        } catch (Throwable t) {
+            abortAfter(seq, t); // never publish a half-written event
+            throw t;
+        }
+        sequencer.publish(seq, seq);
+    }
+
+    private <A, B> void translateAndPublish(long seq, EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1) {
+        try {
+            translator.translateTo(ring.get(seq), seq, arg0, arg1);
+        } catch (Throwable t) {
+            abortAfter(seq, t);
+            throw t;
+        }
+        sequencer.publish(seq, seq);
+    }
+
+    private void abortAfter(long seq, Throwable failure) {
+        try {
+            sequencer.abort(seq, seq);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e); // the bus stopped meanwhile; the translator's failure is what matters
+        }
+    }
+
+    @Override
+    public long remainingCapacity() {
+        return sequencer.remainingCapacity();
+    }
+}

@@ -1,0 +1,131 @@
+package io.ringbus.internal.producer;
+
+import io.ringbus.BusClosedException;
+import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.internal.sequence.Sequence;
+import io.ringbus.internal.sequence.Sequences;
+import io.ringbus.wait.WaitStrategy;
+
+/**
+ * Hands out sequences to producers and tells first stages how far they may read. Two subclasses: a single
+ * producer with plain claims, and many producers with an atomic add.
+ *
+ * <p>All claim methods return the first claimed sequence, or a negative sentinel with nothing claimed.
+ * The gating sequences (the last stages of the graph) are wired once, before the bus starts.
+ */
+public abstract class Sequencer {
+    /** Sentinels, equal to those of {@link io.ringbus.Publisher}. */
+    public static final long INSUFFICIENT_CAPACITY = -1L;
+    public static final long TIMED_OUT = -2L;
+    public static final long INTERRUPTED = -3L;
+
+    protected final RingStorage<?> ring;
+    protected final int capacity;
+    protected final RunState run;
+    protected final WaitStrategy waitStrategy;
+    /** Counts aborts. Incremented before the aborted slot becomes visible; stages read it once per batch. */
+    protected final Sequence abortCount = new Sequence(0);
+    /** Nanoseconds producers spent waiting on a full ring. */
+    private final Sequence stallNanos = new Sequence(0);
+
+    protected Sequence[] gating = new Sequence[0];
+    private WaitStrategy[] toSignal = new WaitStrategy[0];
+
+    protected Sequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy) {
+        this.ring = ring;
+        this.capacity = ring.capacity();
+        this.run = run;
+        this.waitStrategy = waitStrategy;
+    }
+
+    /** Called once before start: the last stages of the graph, and the strategies of the first stages to wake. */
+    public void wire(Sequence[] gatingSequences, WaitStrategy[] firstStageStrategies) {
+        this.gating = gatingSequences.clone();
+        this.toSignal = firstStageStrategies.clone();
+    }
+
+    public final int capacity() {
+        return capacity;
+    }
+
+    public final WaitStrategy waitStrategy() {
+        return waitStrategy;
+    }
+
+    /** Claims n slots, waiting while the ring is full. Not interruptible: the status is kept. */
+    public abstract long claim(int n);
+
+    /** Claims n slots if there is room now, else {@link #INSUFFICIENT_CAPACITY}. */
+    public abstract long tryClaim(int n);
+
+    /** Claims n slots, waiting at most timeoutNanos; {@link #TIMED_OUT} or {@link #INTERRUPTED} otherwise. */
+    public abstract long claim(int n, long timeoutNanos);
+
+    public abstract void publish(long lo, long hi);
+
+    public abstract void abort(long lo, long hi);
+
+    /** The highest claimed sequence: what a close must drain. */
+    public abstract long claimedAcquire();
+
+    /**
+     * The highest sequence h &gt;= next - 1 such that every sequence in [next, h] is published or aborted.
+     * Called by first stages.
+     */
+    public abstract long highestReady(long next);
+
+    public final long abortCountAcquire() {
+        return abortCount.getAcquire();
+    }
+
+    public final long stallNanos() {
+        return stallNanos.getOpaque();
+    }
+
+    public final long minimumGating() {
+        return Sequences.minimum(gating, Long.MAX_VALUE);
+    }
+
+    /** An estimate of free slots. */
+    public final long remainingCapacity() {
+        long consumed = Math.min(minimumGating(), claimedAcquire());
+        return capacity - (claimedAcquire() - consumed);
+    }
+
+    protected final void signalStages() {
+        for (WaitStrategy w : toSignal) {
+            w.signalAll();
+        }
+    }
+
+    protected final void addStall(long nanos) {
+        stallNanos.getAndAdd(nanos);
+    }
+
+    protected static void checkBatch(int n, int capacity) {
+        if (n < 1 || n > capacity) {
+            throw new IllegalArgumentException("n must be in [1, capacity=" + capacity + "]: " + n);
+        }
+    }
+
+    protected static void checkTimeout(long timeoutNanos) {
+        if (timeoutNanos < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0: " + timeoutNanos + " ns");
+        }
+    }
+
+    protected final BusClosedException closed() {
+        return new BusClosedException("bus is closed (" + RunState.name(run.getAcquire()) + ")");
+    }
+
+    protected final void checkPublishRange(long lo, long hi) {
+        if (hi < lo) {
+            throw new IllegalArgumentException("hi must be >= lo: lo=" + lo + ", hi=" + hi);
+        }
+        if (hi - lo >= capacity) {
+            throw new IllegalArgumentException(
+                    "range [" + lo + ", " + hi + "] is longer than the capacity " + capacity);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.ringbus.internal.producer;
+
+import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.internal.sequence.Sequence;
+import io.ringbus.wait.WaitStrategy;
+
+/**
+ * One producer thread. A claim is a plain increment; the gating minimum is cached in a plain field and
+ * re-read only when a claim would pass it, so a claim usually touches no shared cache line.
+ *
+ * <p>Publishes happen in claim order: {@code publish(lo, hi)} requires lo to be the first unpublished
+ * sequence. The cursor is then the published high-water mark, and first stages read it once per batch
+ * instead of each slot's state. The slot states are still written, so pollers, aborts and worker pools see
+ * the same encoding in both modes.
+ */
+public final class SingleProducerSequencer extends Sequencer {
+    /** Highest claimed; written by the producer (opaque), read by close. */
+    private final Sequence claimed = new Sequence();
+    /** Highest published or aborted; release-stored once per publish, acquired by first stages. */
+    private final Sequence cursor = new Sequence();
+    private long cachedGating = Sequence.INITIAL;
+    private GatingWait untilNotRunning;
+    private Thread owner;
+
+    public SingleProducerSequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy) {
+        super(ring, run, waitStrategy);
+    }
+
+    @Override
+    public void wire(Sequence[] gatingSequences, WaitStrategy[] firstStageStrategies) {
+        super.wire(gatingSequences, firstStageStrategies);
+        untilNotRunning = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING);
+    }
+
+    @Override
+    public long claim(int n) {
+        checkBatch(n, capacity);
+        checkClaimer();
+        long hi = claimed.getPlain() + n;
+        long wrapPoint = hi - capacity;
+        if (wrapPoint > cachedGating) {
+            cachedGating = awaitGating(wrapPoint, untilNotRunning);
+        }
+        claimed.setOpaque(hi);
+        return hi - n + 1;
+    }
+
+    @Override
+    public long tryClaim(int n) {
+        checkBatch(n, capacity);
+        checkClaimer();
+        long hi = claimed.getPlain() + n;
+        long wrapPoint = hi - capacity;
+        if (wrapPoint > cachedGating) {
+            cachedGating = minimumGating();
+            if (wrapPoint > cachedGating) {
+                return INSUFFICIENT_CAPACITY;
+            }
+        }
+        claimed.setOpaque(hi);
+        return hi - n + 1;
+    }
+
+    @Override
+    public long claim(int n, long timeoutNanos) {
+        checkBatch(n, capacity);
+        checkTimeout(timeoutNanos);
+        checkClaimer();
+        long hi = claimed.getPlain() + n;
+        long wrapPoint = hi - capacity;
+        if (wrapPoint > cachedGating) {
+            GatingWait wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING)
+                    .withDeadline(System.nanoTime() + timeoutNanos);
+            long start = System.nanoTime();
+            long min;
+            try {
+                while ((min = minimumGating()) < wrapPoint) {
+                    if (wait.stopped()) {
+                        throw closed();
+                    }
+                    if (wait.expired()) {
+                        return TIMED_OUT;
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        return INTERRUPTED;
+                    }
+                    waitStrategy.waitFor(wrapPoint, wait);
+                }
+            } finally {
+                addStall(System.nanoTime() - start);
+            }
+            cachedGating = min;
+        }
+        claimed.setOpaque(hi);
+        return hi - n + 1;
+    }
+
+    /** Waits until the slowest gating stage reaches wrapPoint; returns its sequence. Keeps the interrupt status. */
+    private long awaitGating(long wrapPoint, GatingWait wait) {
+        long min = minimumGating();
+        if (min >= wrapPoint) {
+            return min;
+        }
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        try {
+            while ((min = minimumGating()) < wrapPoint) {
+                if (wait.stopped()) {
+                    throw closed();
+                }
+                waitStrategy.waitFor(wrapPoint, wait);
+                interrupted |= Thread.interrupted();
+            }
+            return min;
+        } finally {
+            addStall(System.nanoTime() - start);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void publish(long lo, long hi) {
+        checkInOrder(lo, hi);
+        for (long s = lo; s <= hi; s++) {
+            ring.setPublishedRelease(s);
+        }
+        cursor.setRelease(hi);
+        signalStages();
+    }
+
+    @Override
+    public void abort(long lo, long hi) {
+        checkInOrder(lo, hi);
+        abortCount.setRelease(abortCount.getPlain() + 1); // before the slots and the cursor become visible
+        for (long s = lo; s <= hi; s++) {
+            ring.setAbortedRelease(s);
+        }
+        cursor.setRelease(hi);
+        signalStages();
+    }
+
+    private void checkInOrder(long lo, long hi) {
+        checkPublishRange(lo, hi);
+        long published = cursor.getPlain();
+        if (lo <= published) {
+            throw new IllegalStateException("sequence " + lo + " was already published or aborted");
+        }
+        if (hi > claimed.getPlain()) {
+            throw new IllegalStateException("sequence " + hi + " was not claimed (highest claimed: "
+                    + claimed.getPlain() + ")");
+        }
+        if (lo != published + 1) {
+            throw new IllegalStateException("SINGLE producer publishes in claim order: expected sequence "
+                    + (published + 1) + ", got " + lo);
+        }
+        if (run.isTerminal()) {
+            throw closed();
+        }
+    }
+
+    private void checkClaimer() {
+        if (!run.isRunning()) {
+            throw closed();
+        }
+        assert sameThread() : "SINGLE producer mode: claim from a second thread; use ProducerMode.MULTI";
+    }
+
+    /**
+     * Misuse check, with assertions on only: handing the producer role from one thread to another after a
+     * happens-before edge is legal, so production code does not reject it.
+     */
+    private boolean sameThread() {
+        Thread current = Thread.currentThread();
+        if (owner == null || !owner.isAlive()) {
+            owner = current;
+        }
+        return owner == current;
+    }
+
+    @Override
+    public long claimedAcquire() {
+        return claimed.getAcquire();
+    }
+
+    @Override
+    public long highestReady(long next) {
+        return cursor.getAcquire();
+    }
+}
