@@ -1,28 +1,21 @@
 package io.ringbus;
 
-import io.ringbus.internal.consumer.BroadcastNode;
 import io.ringbus.internal.consumer.PollerNode;
 import io.ringbus.internal.consumer.StageContext;
 import io.ringbus.internal.consumer.StageNode;
 import io.ringbus.internal.consumer.StageRunner;
 import io.ringbus.internal.consumer.Topology;
-import io.ringbus.internal.consumer.WorkerPoolNode;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.producer.MultiProducerSequencer;
 import io.ringbus.internal.producer.RingPublisher;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.producer.SingleProducerSequencer;
 import io.ringbus.internal.ring.RingStorage;
-import io.ringbus.wait.WaitStrategy;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,9 +44,7 @@ public final class RingBus<E> implements AutoCloseable {
     private final Sequencer sequencer;
     private final Publisher<E> publisher;
     private final Topology topology = new Topology();
-    private final StageContext<E> context;
-    private final Set<String> stageNames = new HashSet<>();
-    private final Set<Object> handlers = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final GraphBuilder<E> graph;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final StageRunner runner;
     private ShutdownReport report;
@@ -66,7 +57,7 @@ public final class RingBus<E> implements AutoCloseable {
                 ? new SingleProducerSequencer(ring, run, config.producerWaitStrategy)
                 : new MultiProducerSequencer(ring, run, config.producerWaitStrategy);
         this.publisher = new RingPublisher<>(sequencer, ring, config.overflowPolicy);
-        this.context = new StageContext<>(ring, sequencer, run, this::halt);
+        this.graph = new GraphBuilder<>(config, topology, new StageContext<>(ring, sequencer, run, this::halt));
         this.runner = new StageRunner(name, topology, sequencer, run, config.threadFactory);
     }
 
@@ -229,65 +220,21 @@ public final class RingBus<E> implements AutoCloseable {
                 + RunState.name(run.getAcquire()) + ", stages=" + topology.nodes().size() + '}';
     }
 
-    // ---- wiring, shared with StageGroup ----
+    // ---- wiring, shared with StageGroup: serialised with start() and checked against it ----
 
     StageGroup<E> addStages(List<StageNode> upstream, List<StageSpec<E>> specs) {
-        lifecycle.lock();
-        try {
-            checkWiring();
-            if (specs.isEmpty()) {
-                throw new IllegalArgumentException("handlers must not be empty");
-            }
-            List<String> names = new ArrayList<>();
-            List<Object> newHandlers = new ArrayList<>();
-            for (StageSpec<E> spec : specs) {
-                names.add(spec.name() != null ? spec.name() : defaultName(spec.handler(), names.size()));
-                newHandlers.add(spec.handler());
-            }
-            register(names, newHandlers);
-            List<StageNode> added = new ArrayList<>();
-            for (int i = 0; i < specs.size(); i++) {
-                StageSpec<E> spec = specs.get(i);
-                added.add(new BroadcastNode<E>(names.get(i), upstream, orDefault(spec.waitStrategy()), context,
-                        spec.handler(), policy(spec.exceptionPolicy()),
-                        spec.maxBatchSize() > 0 ? spec.maxBatchSize() : config.maxBatchSize));
-            }
-            added.forEach(topology::add);
-            return new StageGroup<>(this, added);
-        } finally {
-            lifecycle.unlock();
-        }
+        return new StageGroup<>(this, wire(() -> graph.broadcast(upstream, specs)));
     }
 
     StageGroup<E> addPool(List<StageNode> upstream, WorkerPoolSpec<E> pool) {
         Objects.requireNonNull(pool, "pool");
-        lifecycle.lock();
-        try {
-            checkWiring();
-            String stageName = pool.name() != null ? pool.name() : "pool-" + topology.nodes().size();
-            register(List.of(stageName), new ArrayList<>(pool.handlers()));
-            StageNode node = new WorkerPoolNode<>(stageName, upstream, orDefault(pool.waitStrategy()), context,
-                    pool.handlers(), pool.workerWaitStrategies(), pool.keyFunction(), policy(pool.exceptionPolicy()));
-            topology.add(node);
-            return new StageGroup<>(this, List.of(node));
-        } finally {
-            lifecycle.unlock();
-        }
+        return new StageGroup<>(this, wire(() -> List.of(graph.pool(upstream, pool))));
     }
 
     Poller<E> addPoller(List<StageNode> upstream, String pollerName) {
         Objects.requireNonNull(pollerName, "name");
-        lifecycle.lock();
-        try {
-            checkWiring();
-            String stageName = pollerName;
-            register(List.of(stageName), List.of());
-            PollerNode<E> node = new PollerNode<>(stageName, upstream, context, policy(null));
-            topology.add(node);
-            return new Poller<>(this, node);
-        } finally {
-            lifecycle.unlock();
-        }
+        PollerNode<E> node = wire(() -> graph.poller(upstream, pollerName));
+        return new Poller<>(this, node);
     }
 
     void checkOwn(StageGroup<E> group) {
@@ -297,43 +244,16 @@ public final class RingBus<E> implements AutoCloseable {
         }
     }
 
-    private void checkWiring() {
-        if (run.getAcquire() != RunState.NEW) {
-            throw new IllegalStateException("the graph is fixed once the bus has started; add stages before start()");
-        }
-    }
-
-    private String defaultName(Object handler, int offset) {
-        Class<?> type = handler.getClass();
-        String simple = type.isSynthetic() || type.isAnonymousClass() ? "" : type.getSimpleName();
-        return (simple.isEmpty() ? "stage" : simple) + "-" + (topology.nodes().size() + offset);
-    }
-
-    /** Checks every name and handler first, so a rejected call adds nothing. */
-    private void register(List<String> names, List<Object> newHandlers) {
-        Set<String> seenNames = new HashSet<>(stageNames);
-        for (String n : names) {
-            if (!seenNames.add(n)) {
-                throw new IllegalArgumentException("stage name must be unique within the bus: " + n);
+    private <T> T wire(java.util.function.Supplier<T> change) {
+        lifecycle.lock();
+        try {
+            if (run.getAcquire() != RunState.NEW) {
+                throw new IllegalStateException(
+                        "the graph is fixed once the bus has started; add stages before start()");
             }
+            return change.get();
+        } finally {
+            lifecycle.unlock();
         }
-        Set<Object> seenHandlers = Collections.newSetFromMap(new IdentityHashMap<>());
-        seenHandlers.addAll(handlers);
-        for (Object h : newHandlers) {
-            if (!seenHandlers.add(h)) {
-                throw new IllegalArgumentException("handler must not be added twice to a bus: " + h);
-            }
-        }
-        stageNames.addAll(names);
-        handlers.addAll(newHandlers);
-    }
-
-    private WaitStrategy orDefault(WaitStrategy strategy) {
-        return strategy != null ? strategy : config.waitStrategy;
-    }
-
-    @SuppressWarnings("unchecked")
-    private ExceptionPolicy<? super E> policy(ExceptionPolicy<? super E> policy) {
-        return policy != null ? policy : (ExceptionPolicy<? super E>) config.exceptionPolicy;
     }
 }

@@ -47,12 +47,9 @@ public final class BroadcastProcessor<E> extends StageLoop {
         long next = sequence.getPlain() + 1;
         long seenAborts = 0;
         long skipCheckUntil = Long.MIN_VALUE;
-        for (;;) {
+        while (!barrier.isFinished(next)) { // one volatile read per batch: halted, or drained by a close
             long available = barrier.waitFor(next);
             if (available < next) {
-                if (barrier.isFinished(next)) {
-                    return;
-                }
                 Thread.interrupted(); // an interrupt means nothing to a stage; clear it so waits block again
                 continue;
             }
@@ -67,8 +64,8 @@ public final class BroadcastProcessor<E> extends StageLoop {
             signalProgress();
             countBatch();
             next = done + 1;
-            if (done < end || barrier.isFinished(next)) {
-                return;
+            if (done < end) {
+                return; // the policy halted the bus mid-batch
             }
         }
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class StageRunner {
     /** After a halt, how long close waits for threads to leave their handlers before calling them stuck. */
-    private static final long HALT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long HALT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final String busName;

@@ -115,8 +115,12 @@ public abstract class Sequencer {
         }
     }
 
-    protected final BusClosedException closed() {
-        return new BusClosedException("bus is closed (" + RunState.name(run.getAcquire()) + ")");
+    /** The exception for a claim or publish the lifecycle forbids. */
+    protected final IllegalStateException closed() {
+        int state = run.getAcquire();
+        return state == RunState.NEW
+                ? new IllegalStateException("bus is not started: call start() before claiming")
+                : new BusClosedException("bus is closed (" + RunState.name(state) + ")");
     }
 
     protected final void checkPublishRange(long lo, long hi) {
