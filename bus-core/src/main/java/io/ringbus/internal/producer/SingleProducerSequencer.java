@@ -19,6 +19,12 @@ public final class SingleProducerSequencer extends Sequencer {
     private final Sequence claimed = new Sequence();
     /** Highest published or aborted; release-stored once per publish, acquired by first stages. */
     private final Sequence cursor = new Sequence();
+    /**
+     * The producer's own copy of the cursor, for the publish-order check: reading the shared cursor would
+     * pull its line back from the consumer on every publish. Padded, because this object's other fields
+     * are read by the stages.
+     */
+    private final Sequence published = new Sequence();
     private long cachedGating = Sequence.INITIAL;
     private GatingWait untilNotRunning;
     private Thread owner;
@@ -127,6 +133,7 @@ public final class SingleProducerSequencer extends Sequencer {
         for (long s = lo; s <= hi; s++) {
             ring.setPublishedRelease(s);
         }
+        published.setPlain(hi);
         cursor.setRelease(hi);
         signalStages();
     }
@@ -138,13 +145,14 @@ public final class SingleProducerSequencer extends Sequencer {
         for (long s = lo; s <= hi; s++) {
             ring.setAbortedRelease(s);
         }
+        published.setPlain(hi);
         cursor.setRelease(hi);
         signalStages();
     }
 
     private void checkInOrder(long lo, long hi) {
         checkPublishRange(lo, hi);
-        long published = cursor.getPlain();
+        long published = this.published.getPlain();
         if (lo <= published) {
             throw new IllegalStateException("sequence " + lo + " was already published or aborted");
         }
