@@ -22,6 +22,8 @@ public final class StageRunner {
     /** After a halt, how long close waits for threads to leave their handlers before calling them stuck. */
     private static final long HALT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** How long the claim cursor must stay put, after the close began, before it is the final target. */
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String busName;
     private final Topology topology;
@@ -67,7 +69,13 @@ public final class StageRunner {
         }
     }
 
-    /** The close protocol: stop claims, fix the drain target, wait, halt on timeout, join, report. */
+    /**
+     * The close protocol. Stop claims (RUNNING to CLOSING); let the stages run on while the claim cursor
+     * moves; once every stage has reached it and it has stayed put for a settle period, fix it as the drain
+     * target, so the stages stop there. The settle period covers a single producer that read RUNNING just
+     * before the close and whose claim store was not yet visible: a store leaves the store buffer in far
+     * less. A multi-producer claim needs no settling (see MultiProducerSequencer). On timeout, halt.
+     */
     public ShutdownReport close(long timeoutNanos) {
         long begin = System.nanoTime();
         long deadline = begin + timeoutNanos;
@@ -76,15 +84,29 @@ public final class StageRunner {
         if (run.getAcquire() == RunState.NEW) {
             run.closed();
         } else if (run.beginClose()) {
-            target = sequencer.claimedAcquire(); // read after the volatile state change: see MultiProducerSequencer
-            run.setDrainTarget(target);
-            signalEveryone();
-            if (!awaitDrained(target, deadline)) {
-                timedOut = true;
+            signalEveryone(); // producers blocked on a full ring give up their unclaimed waits
+            long settledAt = begin + SETTLE_NANOS;
+            for (;;) {
+                target = sequencer.claimedAcquire(); // after the volatile state change
+                if (!awaitDrained(target, deadline)) {
+                    timedOut = !run.isHalted();
+                    break;
+                }
+                long wait = settledAt - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (sequencer.claimedAcquire() == target && drained(target)) {
+                    break;
+                }
+            }
+            if (timedOut) {
                 halt();
+            } else if (run.finishDrain(target)) {
+                signalEveryone();
             }
         }
-        joinUntil(Math.max(deadline, System.nanoTime() + (timedOut || run.isHalted() ? HALT_GRACE_NANOS : 0)));
+        joinUntil(Math.max(deadline, System.nanoTime() + (run.isHalted() ? HALT_GRACE_NANOS : 0)));
         for (Thread t : started) {
             if (t.isAlive()) {
                 t.interrupt(); // a stuck handler may respond; the report names it either way

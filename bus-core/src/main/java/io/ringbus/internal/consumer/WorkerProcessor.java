@@ -72,12 +72,14 @@ final class WorkerProcessor<E> extends StageLoop {
                 seenAborts = aborts;
                 skipCheckUntil = sequencer.claimedAcquire();
             }
-            if ((claimed > skipCheckUntil || !ring.isAbortedAcquire(claimed)) && !deliver(ring.get(claimed), claimed)) {
-                progress.setRelease(claimed);
-                return;
+            if (claimed > skipCheckUntil || !ring.isAbortedAcquire(claimed)) {
+                if (!deliver(ring.get(claimed), claimed)) {
+                    progress.setRelease(claimed);
+                    return;
+                }
+                countBatch(); // a pool counts events handled, not slots skipped
             }
             lastDone = claimed;
-            countBatch();
         }
     }
 

@@ -13,9 +13,9 @@ import java.lang.invoke.VarHandle;
  * </pre>
  *
  * <p>Stages do not read the state on their hot path: they read {@link #drainTargetAcquire()}, the highest
- * sequence they must still deliver. It is {@code Long.MAX_VALUE} while running, the last claimed sequence
- * while closing, and {@code Long.MIN_VALUE} once halted, so "next &gt; drainTarget" answers both "drained" and
- * "halted" with one read.
+ * sequence they must still deliver. It is {@code Long.MAX_VALUE} while running and while a close drains,
+ * the last claimed sequence once the close has seen every stage reach it, and {@code Long.MIN_VALUE} once
+ * halted, so "next &gt; drainTarget" answers both "drained" and "halted" with one read.
  */
 public final class RunState {
     public static final int NEW = 0;
@@ -76,9 +76,12 @@ public final class RunState {
         return STATE.compareAndSet(this, RUNNING, CLOSING);
     }
 
-    /** Publishes the last sequence the stages must deliver before they stop. */
-    public void setDrainTarget(long target) {
-        DRAIN_TARGET.setVolatile(this, target);
+    /**
+     * Publishes the last sequence the stages must deliver before they stop, unless a halt came first
+     * (a halt's target must never be raised again). Returns false in that case.
+     */
+    public boolean finishDrain(long target) {
+        return DRAIN_TARGET.compareAndSet(this, Long.MAX_VALUE, target);
     }
 
     /** CLOSING to CLOSED, after the drain. */

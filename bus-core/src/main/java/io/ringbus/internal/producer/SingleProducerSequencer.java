@@ -47,6 +47,9 @@ public final class SingleProducerSequencer extends Sequencer {
         long wrapPoint = hi - capacity;
         if (wrapPoint > cachedGating) {
             cachedGating = awaitGating(wrapPoint, untilNotRunning);
+            if (!run.isRunning()) {
+                throw closed(); // room appeared because a close is draining: too late to claim
+            }
         }
         claimed.setOpaque(hi);
         return hi - n + 1;
@@ -97,6 +100,9 @@ public final class SingleProducerSequencer extends Sequencer {
                 addStall(System.nanoTime() - start);
             }
             cachedGating = min;
+            if (!run.isRunning()) {
+                throw closed();
+            }
         }
         claimed.setOpaque(hi);
         return hi - n + 1;
@@ -169,23 +175,23 @@ public final class SingleProducerSequencer extends Sequencer {
         }
     }
 
+    /**
+     * Rejects claims when the bus does not accept them, and claims from a second live thread: two threads
+     * on a SINGLE producer would silently overwrite each other's slots. Handing the role to a new thread
+     * after the first one ended is allowed.
+     */
     private void checkClaimer() {
         if (!run.isRunning()) {
             throw closed();
         }
-        assert sameThread() : "SINGLE producer mode: claim from a second thread; use ProducerMode.MULTI";
-    }
-
-    /**
-     * Misuse check, with assertions on only: handing the producer role from one thread to another after a
-     * happens-before edge is legal, so production code does not reject it.
-     */
-    private boolean sameThread() {
         Thread current = Thread.currentThread();
-        if (owner == null || !owner.isAlive()) {
+        if (owner != current) {
+            if (owner != null && owner.isAlive()) {
+                throw new IllegalStateException("SINGLE producer mode: claim from thread '" + current.getName()
+                        + "' while '" + owner.getName() + "' is the producer; use ProducerMode.MULTI");
+            }
             owner = current;
         }
-        return owner == current;
     }
 
     @Override
