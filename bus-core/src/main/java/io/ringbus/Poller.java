@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param <E> the event type
  */
 public final class Poller<E> {
+    /** Cached: {@code values()} clones its array on every call, and poll must not allocate. */
+    private static final PollState[] STATES = PollState.values();
+
     private final RingBus<E> bus;
     private final PollerNode<E> node;
 
@@ -39,7 +42,7 @@ public final class Poller<E> {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
-        return PollState.values()[node.poll(handler, limit).ordinal()];
+        return STATES[node.poll(handler, limit).ordinal()];
     }
 
     /** The highest sequence this poller has finished. */
