@@ -1,0 +1,50 @@
+package io.ringbus.latency.adapter;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringbus.ProducerMode;
+import io.ringbus.latency.adapter.disruptor.DisruptorAdapter;
+import io.ringbus.latency.adapter.queue.QueueAdapter;
+import io.ringbus.latency.adapter.queue.QueueKind;
+import io.ringbus.latency.adapter.raw.VolatileAdapter;
+import io.ringbus.latency.adapter.ringbus.RingBusAdapter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every implementation the harness knows, by command-line id, in table order. */
+public final class Adapters {
+    private static final Map<String, Adapter> ALL = new LinkedHashMap<>();
+
+    static {
+        add(new VolatileAdapter());
+        add(new RingBusAdapter(ProducerMode.SINGLE));
+        add(new RingBusAdapter(ProducerMode.MULTI));
+        add(new DisruptorAdapter(ProducerType.SINGLE));
+        add(new DisruptorAdapter(ProducerType.MULTI));
+        for (QueueKind kind : QueueKind.values()) {
+            add(new QueueAdapter(kind));
+        }
+    }
+
+    private Adapters() {
+    }
+
+    private static void add(Adapter a) {
+        ALL.put(a.id(), a);
+    }
+
+    /** The adapter with this id, or null. */
+    public static Adapter byId(String id) {
+        return ALL.get(id);
+    }
+
+    public static List<Adapter> all() {
+        return Collections.unmodifiableList(new ArrayList<>(ALL.values()));
+    }
+
+    public static List<String> ids() {
+        return List.copyOf(ALL.keySet());
+    }
+}

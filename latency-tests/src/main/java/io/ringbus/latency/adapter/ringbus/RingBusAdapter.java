@@ -1,0 +1,102 @@
+package io.ringbus.latency.adapter.ringbus;
+
+import io.ringbus.EventHandler;
+import io.ringbus.ProducerMode;
+import io.ringbus.RingBus;
+import io.ringbus.StageGroup;
+import io.ringbus.latency.adapter.Adapter;
+import io.ringbus.latency.adapter.Channel;
+import io.ringbus.latency.adapter.ChannelConfig;
+import io.ringbus.latency.adapter.Feature;
+import io.ringbus.latency.adapter.Msg;
+import io.ringbus.latency.adapter.StageHandler;
+import io.ringbus.latency.adapter.Topology;
+import io.ringbus.latency.adapter.WaitMode;
+import io.ringbus.wait.BlockingWaitStrategy;
+import io.ringbus.wait.BusySpinWaitStrategy;
+import io.ringbus.wait.ParkingWaitStrategy;
+import io.ringbus.wait.WaitStrategy;
+import io.ringbus.wait.YieldingWaitStrategy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ringbus in its own idiom: a bus built once, broadcast stages chained with {@code then}, and producers
+ * using claim / get / publish. The chosen wait mode is both the stages' and the producers' strategy, so a
+ * producer facing a full ring waits the same way a stage does.
+ */
+public final class RingBusAdapter implements Adapter {
+    private final ProducerMode mode;
+
+    public RingBusAdapter(ProducerMode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public String id() {
+        return mode == ProducerMode.SINGLE ? "ringbus-single" : "ringbus-multi";
+    }
+
+    @Override
+    public String description() {
+        return "ringbus RingBus, ProducerMode." + mode + ", broadcast stages; waits: BusySpin / Yielding / Parking / Blocking";
+    }
+
+    @Override
+    public int maxProducers() {
+        return mode == ProducerMode.SINGLE ? 1 : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public String unsupportedReason(Topology topology, Set<Feature> features, WaitMode wait) {
+        return producerReason(topology);
+    }
+
+    static WaitStrategy waitStrategy(WaitMode wait) {
+        switch (wait) {
+            case SPIN: return new BusySpinWaitStrategy();
+            case YIELD: return new YieldingWaitStrategy();
+            case PARK: return new ParkingWaitStrategy();
+            case BLOCKING: return new BlockingWaitStrategy();
+            default: throw new IllegalArgumentException("wait " + wait);
+        }
+    }
+
+    @Override
+    public Channel open(Topology topology, ChannelConfig config, List<List<StageHandler>> handlers) {
+        RingBus<Msg> bus = RingBus.builder(Msg::new)
+                .capacity(config.capacity())
+                .producerMode(mode)
+                .waitStrategy(waitStrategy(config.waitMode()))
+                .producerWaitStrategy(waitStrategy(config.waitMode()))
+                .name(config.name())
+                .shutdownTimeout(Duration.ofMillis(config.closeTimeoutMillis()))
+                .build();
+        StageGroup<Msg> group = bus.handleEventsWith(eventHandlers(handlers.get(0)));
+        for (int s = 1; s < topology.stages(); s++) {
+            group = group.then(eventHandlers(handlers.get(s)));
+        }
+        return new RingBusChannel(bus, config);
+    }
+
+    private static EventHandler<Msg>[] eventHandlers(List<StageHandler> stage) {
+        @SuppressWarnings("unchecked")
+        EventHandler<Msg>[] out = (EventHandler<Msg>[]) new EventHandler<?>[stage.size()];
+        for (int i = 0; i < out.length; i++) {
+            StageHandler h = stage.get(i);
+            out[i] = new EventHandler<>() {
+                @Override
+                public void onEvent(Msg event, long sequence, boolean endOfBatch) {
+                    h.onEvent(event);
+                }
+
+                @Override
+                public void onStart() {
+                    h.onStart();
+                }
+            };
+        }
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package io.ringbus.latency.report;
+
+import io.ringbus.latency.machine.MachineInfo;
+import io.ringbus.latency.scenario.Case;
+import io.ringbus.latency.scenario.Kind;
+import io.ringbus.latency.scenario.LatencyRecorder;
+import io.ringbus.latency.scenario.RunResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything a campaign writes: the console tables (also kept in summary.txt), one .hgrm per latency
+ * result and one PNG per latency case, the CSV of every repetition, and the machine context.
+ */
+public final class Report {
+    private final Path dir;
+    private final MachineInfo machine;
+    private final PrintWriter out;
+    private final StringBuilder summary = new StringBuilder();
+    private final List<RunResult> all = new ArrayList<>();
+    private final List<Path> written = new ArrayList<>();
+
+    public Report(Path dir, MachineInfo machine, PrintWriter out) {
+        this.dir = dir;
+        this.machine = machine;
+        this.out = out;
+    }
+
+    /** Text printed to the console and kept for summary.txt. */
+    public void say(String text) {
+        out.print(text);
+        out.flush();
+        summary.append(text);
+    }
+
+    /** Prints the case's table and writes its histogram files and plot. */
+    public void addCase(Case c, List<RunResult> results) {
+        all.addAll(results);
+        say(CaseTable.render(c, results));
+        if (c.scenario().kind() != Kind.LATENCY) {
+            say("\n");
+            return;
+        }
+        Map<String, Histogram> plotted = new LinkedHashMap<>();
+        for (Map.Entry<String, List<RunResult>> e : CaseTable.byImpl(results).entrySet()) {
+            for (String name : CaseTable.histogramNames(e.getValue())) {
+                Histogram merged = merge(e.getValue(), name);
+                String suffix = CaseTable.histogramNames(e.getValue()).size() > 1 ? "-" + name : "";
+                Path hgrm = dir.resolve(c.key() + "-" + e.getKey() + suffix + ".hgrm");
+                try {
+                    HistogramFiles.writeHgrm(hgrm, merged);
+                    written.add(hgrm);
+                } catch (IOException ex) {
+                    say("  cannot write " + hgrm + ": " + ex + "\n");
+                }
+                if (name.equals(Latencies.primary(e.getValue().get(0))) || "e2e".equals(name)) {
+                    plotted.put(e.getKey(), merged);
+                }
+            }
+        }
+        if (!plotted.isEmpty()) {
+            Path png = dir.resolve(c.key() + ".png");
+            try {
+                PercentilePlot.write(png, c.key() + " (all passing reps merged)", plotted);
+                written.add(png);
+            } catch (IOException | RuntimeException ex) {
+                say("  cannot draw " + png + ": " + ex + "\n");
+            }
+        }
+        say("\n");
+    }
+
+    /** All passing repetitions of one implementation, one histogram name, merged. */
+    static Histogram merge(List<RunResult> results, String name) {
+        Histogram sum = new Histogram(LatencyRecorder.HIGHEST_NANOS, LatencyRecorder.SIGNIFICANT_DIGITS);
+        for (RunResult r : results) {
+            Histogram h = r.ok() ? r.total(name) : null;
+            if (h != null) {
+                sum.add(h);
+            }
+        }
+        return sum;
+    }
+
+    /** Writes the CSV, the context and summary.txt; returns every file written. */
+    public List<Path> finish(String context) throws IOException {
+        Path csv = dir.resolve("results.csv");
+        CsvReport.write(csv, all, machine);
+        written.add(csv);
+        Path ctx = dir.resolve("context.txt");
+        Files.writeString(ctx, context);
+        written.add(ctx);
+        Path sum = dir.resolve("summary.txt");
+        Files.writeString(sum, context + "\n" + summary);
+        written.add(sum);
+        return List.copyOf(written);
+    }
+
+    public List<RunResult> results() {
+        return List.copyOf(all);
+    }
+}
