@@ -22,6 +22,7 @@ public final class StageRunner {
     /** After a halt, how long close waits for threads to leave their handlers before calling them stuck. */
     private static final long HALT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long TIMED_OUT = Long.MIN_VALUE;
     /** How long the claim cursor must stay put, after the close began, before it is the final target. */
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -70,11 +71,13 @@ public final class StageRunner {
     }
 
     /**
-     * The close protocol. Stop claims (RUNNING to CLOSING); let the stages run on while the claim cursor
-     * moves; once every stage has reached it and it has stayed put for a settle period, fix it as the drain
-     * target, so the stages stop there. The settle period covers a single producer that read RUNNING just
-     * before the close and whose claim store was not yet visible: a store leaves the store buffer in far
-     * less. A multi-producer claim needs no settling (see MultiProducerSequencer). On timeout, halt.
+     * The close protocol. Stop claims (RUNNING to CLOSING) and let the stages run on. Once every stage has
+     * reached the claim cursor, and the cursor has stayed put since a settle time (1 ms after the close
+     * began), fix it as the drain target: the stages stop there, and publishes beyond it are refused. A
+     * multi-producer claim adds before it reads the state, and close writes the state before it reads the
+     * cursor, so one always sees the other. A single-producer claim is a plain store followed by a re-check
+     * of the state; the settle time covers the store's short trip through the store buffer. On timeout,
+     * halt.
      */
     public ShutdownReport close(long timeoutNanos) {
         long begin = System.nanoTime();
@@ -82,25 +85,14 @@ public final class StageRunner {
         boolean timedOut = false;
         long target = sequencer.claimedAcquire();
         if (run.getAcquire() == RunState.NEW) {
+            run.finishDrain(target); // pollers of a bus that never started report CLOSED
             run.closed();
         } else if (run.beginClose()) {
             signalEveryone(); // producers blocked on a full ring give up their unclaimed waits
-            long settledAt = begin + SETTLE_NANOS;
-            for (;;) {
-                target = sequencer.claimedAcquire(); // after the volatile state change
-                if (!awaitDrained(target, deadline)) {
-                    timedOut = !run.isHalted();
-                    break;
-                }
-                long wait = settledAt - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                if (sequencer.claimedAcquire() == target && drained(target)) {
-                    break;
-                }
-            }
-            if (timedOut) {
+            target = awaitSettledDrain(begin + SETTLE_NANOS, deadline);
+            if (target == TIMED_OUT) {
+                timedOut = true;
+                target = sequencer.claimedAcquire();
                 halt();
             } else if (run.finishDrain(target)) {
                 signalEveryone();
@@ -137,14 +129,28 @@ public final class StageRunner {
         }
     }
 
-    private boolean awaitDrained(long target, long deadline) {
-        while (!drained(target)) {
-            if (System.nanoTime() - deadline >= 0 || run.isHalted()) {
-                return false;
+    /**
+     * Waits until every stage has reached the claim cursor and the cursor has not moved since the settle
+     * time. The cursor is re-read each time: it grows with claims that raced the close, and shrinks when
+     * a single producer takes such a claim back. Returns the cursor, or {@link #TIMED_OUT}.
+     */
+    private long awaitSettledDrain(long settleTime, long deadline) {
+        for (;;) {
+            long target = sequencer.claimedAcquire();
+            if (drained(target)) {
+                long now = System.nanoTime();
+                if (now - settleTime >= 0 && sequencer.claimedAcquire() == target) {
+                    return target;
+                }
+                LockSupport.parkNanos(Math.max(0, Math.min(POLL_NANOS, settleTime - now)));
+            } else if (run.isHalted()) {
+                return target;
+            } else if (System.nanoTime() - deadline >= 0) {
+                return TIMED_OUT;
+            } else {
+                LockSupport.parkNanos(POLL_NANOS);
             }
-            LockSupport.parkNanos(POLL_NANOS);
         }
-        return true;
     }
 
     /** Every stage, started or not, thread or poller, has finished the target. */

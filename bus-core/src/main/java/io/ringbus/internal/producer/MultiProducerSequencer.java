@@ -199,8 +199,8 @@ public final class MultiProducerSequencer extends Sequencer {
                 throw new IllegalStateException("sequence " + s + " was already published or aborted");
             }
         }
-        if (run.isTerminal()) {
-            throw closed();
+        if (hi > run.drainTargetAcquire()) {
+            throw closed(); // the close has fixed its drain target below hi, or the bus halted
         }
     }
 

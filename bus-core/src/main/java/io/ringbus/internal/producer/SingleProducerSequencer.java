@@ -47,12 +47,8 @@ public final class SingleProducerSequencer extends Sequencer {
         long wrapPoint = hi - capacity;
         if (wrapPoint > cachedGating) {
             cachedGating = awaitGating(wrapPoint, untilNotRunning);
-            if (!run.isRunning()) {
-                throw closed(); // room appeared because a close is draining: too late to claim
-            }
         }
-        claimed.setOpaque(hi);
-        return hi - n + 1;
+        return commit(hi, n);
     }
 
     @Override
@@ -67,8 +63,7 @@ public final class SingleProducerSequencer extends Sequencer {
                 return INSUFFICIENT_CAPACITY;
             }
         }
-        claimed.setOpaque(hi);
-        return hi - n + 1;
+        return commit(hi, n);
     }
 
     @Override
@@ -100,11 +95,23 @@ public final class SingleProducerSequencer extends Sequencer {
                 addStall(System.nanoTime() - start);
             }
             cachedGating = min;
-            if (!run.isRunning()) {
-                throw closed();
-            }
         }
+        return commit(hi, n);
+    }
+
+    /**
+     * Makes the claim of [hi - n + 1, hi] visible, then checks the state again and takes the claim back if a
+     * close began. The re-check is a plain load, so it may pass before the store is visible; but then it
+     * ran before the close's state change, and close waits for the claim cursor to settle for far longer
+     * than a store stays buffered. The check before the store alone would not do: a producer paused
+     * between that check and the store would claim unseen after the close had settled.
+     */
+    private long commit(long hi, int n) {
         claimed.setOpaque(hi);
+        if (!run.isRunning()) {
+            claimed.setOpaque(hi - n);
+            throw closed(); // also when room appeared only because a close is draining
+        }
         return hi - n + 1;
     }
 
@@ -170,8 +177,8 @@ public final class SingleProducerSequencer extends Sequencer {
             throw new IllegalStateException("SINGLE producer publishes in claim order: expected sequence "
                     + (published + 1) + ", got " + lo);
         }
-        if (run.isTerminal()) {
-            throw closed();
+        if (hi > run.drainTargetAcquire()) {
+            throw closed(); // the close has fixed its drain target below hi, or the bus halted
         }
     }
 
