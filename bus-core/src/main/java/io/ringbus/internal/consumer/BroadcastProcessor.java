@@ -13,24 +13,20 @@ import io.ringbus.internal.sequence.Sequence;
  * batch are slot states read, and only up to the claim cursor seen then, which covers every abort the new
  * count includes. A single-producer stage therefore reads no per-slot state on the normal path.
  */
-public final class BroadcastProcessor<E> extends StageLoop {
+public final class BroadcastProcessor<E> extends StageLoop<E> {
     private final RingStorage<E> ring;
     private final Sequencer sequencer;
     private final StageBarrier barrier;
-    private final EventHandler<? super E> handler;
-    private final FailureGuard<E> guard;
     private final Sequence sequence = new Sequence();
     private final int maxBatchSize;
 
     public BroadcastProcessor(String name, RingStorage<E> ring, Sequencer sequencer, StageBarrier barrier,
                               EventHandler<? super E> handler, FailureGuard<E> guard, int maxBatchSize,
                               Runnable haltBus) {
-        super(name, haltBus);
+        super(name, handler, guard, haltBus);
         this.ring = ring;
         this.sequencer = sequencer;
         this.barrier = barrier;
-        this.handler = handler;
-        this.guard = guard;
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -93,19 +89,5 @@ public final class BroadcastProcessor<E> extends StageLoop {
             }
         }
         return end;
-    }
-
-    @Override
-    protected boolean hook(String phase) {
-        try {
-            if (phase.equals("onStart")) {
-                handler.onStart();
-            } else {
-                handler.onShutdown();
-            }
-            return true;
-        } catch (Throwable t) {
-            return guard.onLifecycleFailure(t, phase);
-        }
     }
 }

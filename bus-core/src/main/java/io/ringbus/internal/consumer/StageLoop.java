@@ -1,5 +1,6 @@
 package io.ringbus.internal.consumer;
 
+import io.ringbus.EventHandler;
 import io.ringbus.wait.WaitStrategy;
 
 import java.lang.invoke.MethodHandles;
@@ -10,7 +11,7 @@ import java.lang.invoke.VarHandle;
  * atomic field. Runs the start hook, the subclass's loop and the shutdown hook; whatever escapes the loop
  * halts the bus, so a thread never dies silently while producers wait for it.
  */
-abstract class StageLoop implements Runnable {
+abstract class StageLoop<E> implements Runnable {
     static final int IDLE = 0;
     static final int RUNNING = 1;
     static final int STOPPED = 2;
@@ -31,12 +32,16 @@ abstract class StageLoop implements Runnable {
 
     protected final String name;
     protected final Runnable haltBus;
+    protected final EventHandler<? super E> handler;
+    protected final FailureGuard<E> guard;
     private WaitStrategy[] toSignal = new WaitStrategy[0];
     private int state = IDLE;
     private long batches;
 
-    StageLoop(String name, Runnable haltBus) {
+    StageLoop(String name, EventHandler<? super E> handler, FailureGuard<E> guard, Runnable haltBus) {
         this.name = name;
+        this.handler = handler;
+        this.guard = guard;
         this.haltBus = haltBus;
     }
 
@@ -69,8 +74,19 @@ abstract class StageLoop implements Runnable {
     /** Processes events until the stage is halted or drained. */
     protected abstract void loop();
 
-    /** Runs a lifecycle hook; false if the policy asks to halt. */
-    protected abstract boolean hook(String phase);
+    /** Runs a lifecycle hook, routing a failure to the policy; false if the bus must halt. */
+    private boolean hook(String phase) {
+        try {
+            if (phase.equals("onStart")) {
+                handler.onStart();
+            } else {
+                handler.onShutdown();
+            }
+            return true;
+        } catch (Throwable t) {
+            return guard.onLifecycleFailure(t, phase);
+        }
+    }
 
     /** After publishing progress: wakes blocked waiters downstream and the producer, if any block. */
     protected final void signalProgress() {

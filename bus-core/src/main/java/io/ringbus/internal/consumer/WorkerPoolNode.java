@@ -16,7 +16,7 @@ import java.util.function.ToLongFunction;
  * handle their own keys.
  */
 public final class WorkerPoolNode<E> extends StageNode {
-    private final List<StageLoop> workers = new ArrayList<>();
+    private final List<StageLoop<E>> workers = new ArrayList<>();
     private final List<Sequence> progress = new ArrayList<>();
     private final List<KeyedWorkAdapter<E>> keyed = new ArrayList<>();
     private final FailureGuard<E> guard;

@@ -1,6 +1,6 @@
 package io.ringbus.internal.consumer;
 
-import io.ringbus.ExceptionPolicy.Action;
+import io.ringbus.EventHandler;
 import io.ringbus.WorkHandler;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.ring.RingStorage;
@@ -16,24 +16,20 @@ import io.ringbus.internal.sequence.Sequence;
  * handled. A worker that claims beyond the drain target has nothing left to do and stops; after a halt, a
  * worker still finishes an event it claimed that was already published, so no claimed event is dropped.
  */
-final class WorkerProcessor<E> extends StageLoop {
+final class WorkerProcessor<E> extends StageLoop<E> {
     private final RingStorage<E> ring;
     private final Sequencer sequencer;
     private final StageBarrier barrier;
     private final Sequence claimCounter;
-    private final WorkHandler<? super E> handler;
-    private final FailureGuard<E> guard;
     private final Sequence progress = new Sequence();
 
     WorkerProcessor(String name, RingStorage<E> ring, Sequencer sequencer, StageBarrier barrier,
                     Sequence claimCounter, WorkHandler<? super E> handler, FailureGuard<E> guard, Runnable haltBus) {
-        super(name, haltBus);
+        super(name, asEventHandler(handler), guard, haltBus);
         this.ring = ring;
         this.sequencer = sequencer;
         this.barrier = barrier;
         this.claimCounter = claimCounter;
-        this.handler = handler;
-        this.guard = guard;
     }
 
     Sequence progress() {
@@ -73,7 +69,7 @@ final class WorkerProcessor<E> extends StageLoop {
                 skipCheckUntil = sequencer.claimedAcquire();
             }
             if (claimed > skipCheckUntil || !ring.isAbortedAcquire(claimed)) {
-                if (!deliver(ring.get(claimed), claimed)) {
+                if (!guard.deliver(handler, ring.get(claimed), claimed, true, barrier, haltBus)) {
                     progress.setRelease(claimed);
                     return;
                 }
@@ -83,35 +79,23 @@ final class WorkerProcessor<E> extends StageLoop {
         }
     }
 
-    private boolean deliver(E event, long s) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                handler.onEvent(event, s);
-                return true;
-            } catch (Throwable t) {
-                Action action = guard.onEventFailure(t, s, event, attempt);
-                if (action == Action.CONTINUE) {
-                    return true;
-                }
-                if (action == Action.HALT || barrier.isHalted()) {
-                    haltBus.run();
-                    return false;
-                }
+    /** The worker's handler in the shape every stage loop runs: each event is a batch of one. */
+    private static <E> EventHandler<E> asEventHandler(WorkHandler<? super E> work) {
+        return new EventHandler<>() {
+            @Override
+            public void onEvent(E event, long sequence, boolean endOfBatch) throws Exception {
+                work.onEvent(event, sequence);
             }
-        }
-    }
 
-    @Override
-    protected boolean hook(String phase) {
-        try {
-            if (phase.equals("onStart")) {
-                handler.onStart();
-            } else {
-                handler.onShutdown();
+            @Override
+            public void onStart() throws Exception {
+                work.onStart();
             }
-            return true;
-        } catch (Throwable t) {
-            return guard.onLifecycleFailure(t, phase);
-        }
+
+            @Override
+            public void onShutdown() throws Exception {
+                work.onShutdown();
+            }
+        };
     }
 }

@@ -42,7 +42,7 @@ public final class MultiProducerSequencer extends Sequencer {
         long lo = hi - n + 1;
         long wrapPoint = hi - capacity;
         if (wrapPoint > gatingCache.getOpaque()) {
-            gatingCache.setOpaque(awaitGating(wrapPoint));
+            gatingCache.setOpaque(awaitGating(wrapPoint, untilTerminal));
         }
         if (!run.isRunning()) {
             abortClaimedAndThrow(lo, hi, wrapPoint);
@@ -125,39 +125,14 @@ public final class MultiProducerSequencer extends Sequencer {
         return wrapPoint <= min;
     }
 
-    /**
-     * Waits until the gating stages pass wrapPoint. The claimed slots are already ours, so a close does not
-     * end the wait: the drain frees them. Only a halt, or the end of the close, does; then the slots are
-     * left alone, because no stage will read them again.
-     */
-    private long awaitGating(long wrapPoint) {
-        long min = minimumGating();
-        if (min >= wrapPoint) {
-            return min;
-        }
-        long start = System.nanoTime();
-        boolean interrupted = false;
-        try {
-            while ((min = minimumGating()) < wrapPoint) {
-                if (run.isTerminal()) {
-                    throw closed();
-                }
-                waitStrategy.waitFor(wrapPoint, untilTerminal);
-                interrupted |= Thread.interrupted();
-            }
-            return min;
-        } finally {
-            addStall(System.nanoTime() - start);
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
+
+    // Waiting for room: the claimed slots are already ours, so a close does not end the wait (untilTerminal):
+    // the drain frees them. Only a halt, or the end of the close, does; then no stage reads them again.
 
     /** Our claim raced a close: mark the slots skipped once they are free, so the drain steps over them. */
     private void abortClaimedAndThrow(long lo, long hi, long wrapPoint) {
         try {
-            awaitGating(wrapPoint);
+            awaitGating(wrapPoint, untilTerminal);
             markAborted(lo, hi);
         } catch (RuntimeException stopped) {
             // the stages stopped: nobody reads these slots again

@@ -93,6 +93,34 @@ public abstract class Sequencer {
         return capacity - (claimedAcquire() - consumed);
     }
 
+    /**
+     * Waits through the producer wait strategy until the slowest gating stage reaches wrapPoint; returns
+     * its sequence. Throws if {@code wait} says the bus stopped. Keeps the interrupt status.
+     */
+    final long awaitGating(long wrapPoint, GatingWait wait) {
+        long min = minimumGating();
+        if (min >= wrapPoint) {
+            return min;
+        }
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        try {
+            while ((min = minimumGating()) < wrapPoint) {
+                if (wait.stopped()) {
+                    throw closed();
+                }
+                waitStrategy.waitFor(wrapPoint, wait);
+                interrupted |= Thread.interrupted();
+            }
+            return min;
+        } finally {
+            addStall(System.nanoTime() - start);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     protected final void signalStages() {
         for (WaitStrategy w : toSignal) {
             w.signalAll();

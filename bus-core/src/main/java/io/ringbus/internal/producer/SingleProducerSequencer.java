@@ -115,31 +115,6 @@ public final class SingleProducerSequencer extends Sequencer {
         return hi - n + 1;
     }
 
-    /** Waits until the slowest gating stage reaches wrapPoint; returns its sequence. Keeps the interrupt status. */
-    private long awaitGating(long wrapPoint, GatingWait wait) {
-        long min = minimumGating();
-        if (min >= wrapPoint) {
-            return min;
-        }
-        long start = System.nanoTime();
-        boolean interrupted = false;
-        try {
-            while ((min = minimumGating()) < wrapPoint) {
-                if (wait.stopped()) {
-                    throw closed();
-                }
-                waitStrategy.waitFor(wrapPoint, wait);
-                interrupted |= Thread.interrupted();
-            }
-            return min;
-        } finally {
-            addStall(System.nanoTime() - start);
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     @Override
     public void publish(long lo, long hi) {
         checkInOrder(lo, hi);
