@@ -27,6 +27,9 @@ final class Listing {
                 defaults.append(d.events() > 0 ? ", cap " : ", duration ")
                         .append(Quantities.formatDuration(d.durationNanos()));
             }
+            if (!d.references().equals(ScenarioDefaults.DISRUPTOR)) {
+                defaults.append(", ratios vs ").append(String.join(" / ", d.references()));
+            }
             out.printf("  %-20s %s%n  %-20s   [%s; %s]%n", s.name(), s.summary(), "", s.topology(), defaults);
         }
         out.println();

@@ -16,7 +16,9 @@ final class Progress {
         }
         String cpu = Double.isNaN(r.otherCores()) ? "" : String.format(Locale.ROOT, " (others %.2f cores)", r.otherCores());
         if (!Double.isNaN(r.opsPerSecond())) {
-            return String.format(Locale.ROOT, "%.2f M msg/s%s", r.opsPerSecond() / 1e6, cpu);
+            // A passing run's notes say how it ran: time-capped, or how a worker pool split the work.
+            String notes = r.notes().isEmpty() ? "" : "; " + String.join("; ", r.notes());
+            return String.format(Locale.ROOT, "%.2f M msg/s%s%s", r.opsPerSecond() / 1e6, cpu, notes);
         }
         if (!Double.isNaN(r.idleCpuPercent())) {
             return String.format(Locale.ROOT, "%.1f%% of a core%s", r.idleCpuPercent(), cpu);

@@ -16,10 +16,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One console table per case: the median over the repetitions, the spread (min..max) and the ratio to
- * the Disruptor run side by side. Only passing runs count; failures and skips are listed under the table.
+ * the scenario's reference implementation run side by side (the Disruptor, or a queue where the Disruptor
+ * has no idiom). Only passing runs count; failures and skips are listed under the table.
  */
 public final class CaseTable {
-    static final List<String> REFERENCES = List.of("disruptor-single", "disruptor-multi");
     static final String FLOOR = "volatile";
     /** Above this much CPU taken by others, latency figures are not to be quoted (under load every round trip is scheduler delay). */
     static final double BUSY_MACHINE_CORES = 0.25;
@@ -46,18 +46,25 @@ public final class CaseTable {
         sb.append(" | warm-up ").append(Quantities.formatDuration(t.warmupNanos()))
                 .append(" | reps ").append(c.reps()).append(" (one JVM each, interleaved)\n");
         Map<String, List<RunResult>> byImpl = byImpl(results);
+        List<String> refs = references(c, byImpl);
         switch (c.scenario().kind()) {
             case THROUGHPUT:
-                sb.append(simple(byImpl, RunResult::opsPerSecond, "Mmsg/s", Format::mops));
+                sb.append(simple(byImpl, refs, RunResult::opsPerSecond, "Mmsg/s", Format::mops));
                 break;
             case IDLE_CPU:
-                sb.append(simple(byImpl, RunResult::idleCpuPercent, "CPU % of a core", Format::percent));
+                sb.append(simple(byImpl, refs, RunResult::idleCpuPercent, "CPU % of a core", Format::percent));
                 break;
             default:
-                sb.append(latency(byImpl));
+                sb.append(latency(byImpl, refs));
         }
         sb.append(footnotes(results));
         return sb.toString();
+    }
+
+    /** The scenario's references that took part in this case; one skipped throughout gets no column. */
+    static List<String> references(Case c, Map<String, List<RunResult>> byImpl) {
+        return c.scenario().defaults().references().stream()
+                .filter(r -> byImpl.containsKey(r) && !allSkipped(byImpl.get(r))).toList();
     }
 
     static Map<String, List<RunResult>> byImpl(List<RunResult> results) {
@@ -76,9 +83,9 @@ public final class CaseTable {
         return Stats.of(ok(rs).stream().map(r -> f.applyAsDouble(r)).toList());
     }
 
-    private static String simple(Map<String, List<RunResult>> byImpl, ToDoubleFunction<RunResult> metric,
-                                 String unit, java.util.function.DoubleFunction<String> fmt) {
-        List<String> refs = REFERENCES.stream().filter(byImpl::containsKey).toList();
+    private static String simple(Map<String, List<RunResult>> byImpl, List<String> refs,
+                                 ToDoubleFunction<RunResult> metric, String unit,
+                                 java.util.function.DoubleFunction<String> fmt) {
         List<String> header = new ArrayList<>(List.of("impl", "median " + unit, "min..max"));
         refs.forEach(r -> header.add("vs " + r));
         header.addAll(List.of("other CPU", "runs"));
@@ -100,8 +107,7 @@ public final class CaseTable {
         return table.render();
     }
 
-    private static String latency(Map<String, List<RunResult>> byImpl) {
-        List<String> refs = REFERENCES.stream().filter(byImpl::containsKey).toList();
+    private static String latency(Map<String, List<RunResult>> byImpl, List<String> refs) {
         boolean floor = byImpl.containsKey(FLOOR) && !allSkipped(byImpl.get(FLOOR));
         List<String> header = new ArrayList<>(List.of("impl (us)"));
         header.addAll(Latencies.LABELS);

@@ -24,7 +24,7 @@ public final class FixedRateScenario implements Scenario {
     private final ScenarioDefaults defaults;
 
     public FixedRateScenario(String name, String summary, Topology topology, ScenarioDefaults defaults) {
-        if (topology.producers() != 1 || topology.fansOut()) {
+        if (topology.producers() != 1 || topology.fansOut() || topology.workSharing()) {
             throw new IllegalArgumentException("fixed-rate runs one producer through a unicast or a pipeline");
         }
         this.name = name;

@@ -25,6 +25,12 @@ public final class Scenarios {
     private static final Map<String, Scenario> ALL = new LinkedHashMap<>();
     private static final List<String> SPSC = List.of("ringbus-single", "disruptor-single", "jctools-spsc", "agrona-o2o");
     private static final List<String> MPSC = List.of("ringbus-multi", "disruptor-multi", "jctools-mpsc", "agrona-m2o");
+    /** The Disruptor 4.0 has no worker pool: it is listed so its skip note prints, and ratios go to JCTools. */
+    private static final List<String> POOL_1P = List.of("ringbus-single", "disruptor-single", "jctools-spmc",
+            "jctools-mpmc", "agrona-m2m");
+    private static final List<String> POOL_MP = List.of("ringbus-multi", "disruptor-multi", "jctools-mpmc",
+            "agrona-m2m");
+    private static final List<String> POOL_REFERENCE = List.of("jctools-mpmc");
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     static {
@@ -43,6 +49,13 @@ public final class Scenarios {
         add(new ThroughputScenario("tp-diamond", "diamond throughput: 2 parallel stages, then a join",
                 Topology.diamond(), false,
                 new ScenarioDefaults(8_192, List.of(YIELD), 10_000_000, 0, 2 * SECOND, SPSC)));
+        // 2 workers and 1-2 producers: 3-4 threads on 2 cores, so yield (spinning them would starve).
+        add(new ThroughputScenario("tp-pool-1p2c", "worker pool: 1 producer, 2 workers, each event handled by "
+                + "exactly one", Topology.pool(1, 2), false,
+                new ScenarioDefaults(8_192, List.of(YIELD), 10_000_000, 0, 2 * SECOND, POOL_1P, POOL_REFERENCE)));
+        add(new ThroughputScenario("tp-pool-2p2c", "worker pool: 2 producers, 2 workers, each event handled by "
+                + "exactly one", Topology.pool(2, 2), false,
+                new ScenarioDefaults(8_192, List.of(YIELD), 10_000_000, 0, 2 * SECOND, POOL_MP, POOL_REFERENCE)));
         add(new PingPongScenario(new ScenarioDefaults(1_024, List.of(SPIN), 0, 100_000, SECOND,
                 List.of("volatile", "ringbus-single", "disruptor-single", "jctools-spsc", "agrona-o2o"))));
         add(new BurstScenario("lat-burst", 1,

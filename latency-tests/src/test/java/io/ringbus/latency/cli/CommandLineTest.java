@@ -69,6 +69,8 @@ class CommandLineTest {
         Outcome list = run("--list");
         assertEquals(0, list.code());
         assertTrue(list.out().contains("lat-pingpong") && list.out().contains("disruptor-single"), list.out());
+        assertTrue(list.out().contains("tp-pool-1p2c") && list.out().contains("tp-pool-2p2c")
+                && list.out().contains("2P -> pool of 2") && list.out().contains("ratios vs jctools-mpmc"), list.out());
         Outcome help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--rate"), help.out());
@@ -100,6 +102,19 @@ class CommandLineTest {
         assertTrue(cases.stream().allMatch(c -> c.impls().contains("disruptor-single")
                 && c.impls().contains("ringbus-single")));
         assertEquals(65_536, cases.get(0).template().capacity());
+    }
+
+    @Test
+    void poolComparisonDefaultsToYieldAndTheMultiConsumerQueues() {
+        List<Case> cases = Plan.build(new Plan.Options(List.of("tp-pool-2p2c"), null, null, null, null, null, null,
+                1_000_000_000L, 5, 100));
+        assertEquals(1, cases.size());
+        Case c = cases.get(0);
+        assertEquals(WaitMode.YIELD, c.waitMode());
+        assertEquals(List.of("ringbus-multi", "disruptor-multi", "jctools-mpmc", "agrona-m2m"), c.impls());
+        assertEquals(List.of("jctools-mpmc"), c.scenario().defaults().references());
+        assertEquals(2, c.scenario().busyThreads(WaitMode.YIELD));
+        assertEquals(4, c.scenario().busyThreads(WaitMode.SPIN));
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A test double: every send runs the stage handlers right away on the sender's thread. It can drop or
- * duplicate the n-th message, and it remembers every stamp it was given.
+ * A test double: every send runs the stage handlers right away on the sender's thread (in a worker pool,
+ * one worker per message, in turn). It can drop or duplicate the n-th message, and it remembers every stamp
+ * it was given.
  */
 final class InlineAdapter implements Adapter {
     enum Fault { NONE, DROP, DUPLICATE }
@@ -50,6 +51,7 @@ final class InlineAdapter implements Adapter {
         return new Channel() {
             private final Msg msg = new Msg();
             private long sent;
+            private long delivered;
 
             @Override public Sender sender(int index) {
                 return (value, stamp) -> {
@@ -69,6 +71,11 @@ final class InlineAdapter implements Adapter {
 
             private void deliver(long value, long stamp) {
                 msg.set(value, stamp);
+                if (topology.workSharing()) {
+                    List<StageHandler> workers = handlers.get(0);
+                    workers.get((int) (delivered++ % workers.size())).onEvent(msg);
+                    return;
+                }
                 for (List<StageHandler> stage : handlers) {
                     for (StageHandler h : stage) {
                         h.onEvent(msg);

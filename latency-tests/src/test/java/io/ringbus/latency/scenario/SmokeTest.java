@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringbus.latency.adapter.Adapter;
 import io.ringbus.latency.adapter.Adapters;
 import io.ringbus.latency.adapter.WaitMode;
+import io.ringbus.latency.adapter.disruptor.DisruptorAdapter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,5 +44,37 @@ class SmokeTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(ran > Adapters.all().size() * 4, "too few runs were expressible: " + ran);
+    }
+
+    @Test
+    void workerPoolsHandEachEventToExactlyOneWorker() {
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("tp-pool-1p2c", "tp-pool-2p2c")) {
+            Scenario scenario = Scenarios.byName(name);
+            assertEquals(List.of("jctools-mpmc"), scenario.defaults().references(), name);
+            // Park as well as yield: a parked worker is the one most likely to sit on a message.
+            for (WaitMode wait : List.of(WaitMode.YIELD, WaitMode.PARK)) {
+                for (String impl : scenario.defaults().impls()) {
+                    RunSpec spec = tiny(name, impl, wait);
+                    RunResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Runner.run(spec),
+                            spec.key() + " hung");
+                    if (impl.startsWith("disruptor")) {
+                        assertEquals(RunResult.Status.SKIPPED, r.status(), spec.key());
+                        assertEquals(List.of(DisruptorAdapter.NO_WORKER_POOL), r.notes());
+                    } else if (r.status() != RunResult.Status.OK) {
+                        problems.add(spec.key() + ": " + r.status() + " " + r.notes());
+                    } else {
+                        // Time-capped at 20 ms, so fewer than planned may go; all that went were checked.
+                        assertTrue(r.count() > 0, spec.key() + " sent nothing");
+                        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("worker shares ")),
+                                r.notes()::toString);
+                    }
+                }
+            }
+            RunResult single = Runner.run(tiny(name, "jctools-mpsc", WaitMode.YIELD));
+            assertEquals(RunResult.Status.SKIPPED, single.status());
+            assertTrue(single.notes().get(0).contains("single consumer"), single.notes()::toString);
+        }
+        assertEquals(List.of(), problems);
     }
 }

@@ -48,6 +48,38 @@ class VerificationTest {
         assertTrue(m.notes().toString().contains("duplicated"), m.notes().toString());
     }
 
+    static ThroughputScenario pool() {
+        return new ThroughputScenario("p", "p", Topology.pool(1, 2), false,
+                new ScenarioDefaults(64, List.of(WaitMode.YIELD), 1_000, 0, 0, List.of()));
+    }
+
+    @Test
+    void cleanPoolRunPassesAndReportsTheSplit() {
+        Measurement m = assertTimeoutPreemptively(LIMIT, () -> pool().run(
+                new InlineAdapter(InlineAdapter.Fault.NONE, 0), spec("p"), false));
+        assertFalse(m.failed(), m.notes().toString());
+        assertTrue(m.notes().contains("worker shares 50.0% / 50.0%"), m.notes().toString());
+    }
+
+    @Test
+    void messageLostByAPoolFailsTheRun() {
+        Measurement m = assertTimeoutPreemptively(LIMIT, () -> pool().run(
+                new InlineAdapter(InlineAdapter.Fault.DROP, 500), spec("p"), false));
+        assertTrue(m.failed());
+        assertTrue(m.notes().toString().contains("worker pool (2 workers together) lost 1 of 1000"),
+                m.notes().toString());
+    }
+
+    @Test
+    void messageHandledByTwoWorkersFailsTheRun() {
+        // The double goes to the next worker in turn: two workers each handled the same message once.
+        Measurement m = assertTimeoutPreemptively(LIMIT, () -> pool().run(
+                new InlineAdapter(InlineAdapter.Fault.DUPLICATE, 500), spec("p"), false));
+        assertTrue(m.failed());
+        assertTrue(m.notes().toString().contains("worker pool (2 workers together) got 1 duplicated"),
+                m.notes().toString());
+    }
+
     @Test
     void droppedPingStallsAndFailsInsteadOfHanging() {
         PingPongScenario pingPong = (PingPongScenario) Scenarios.byName("lat-pingpong");

@@ -30,6 +30,9 @@ import java.util.Set;
  * loop, which is the Disruptor's own fixed behaviour.
  */
 public final class DisruptorAdapter implements Adapter {
+    /** Why the pool scenarios skip the Disruptor; their tables compare with a queue instead. */
+    public static final String NO_WORKER_POOL = "Disruptor 4.0 removed WorkerPool (its issue #323)";
+
     private final ProducerType producerType;
 
     public DisruptorAdapter(ProducerType producerType) {
@@ -44,7 +47,7 @@ public final class DisruptorAdapter implements Adapter {
     @Override
     public String description() {
         return "LMAX Disruptor 4.0 RingBuffer + BatchEventProcessor, ProducerType." + producerType
-                + "; waits: BusySpin / Yielding / Sleeping / Blocking";
+                + "; waits: BusySpin / Yielding / Sleeping / Blocking; no worker pool (removed in 4.0)";
     }
 
     @Override
@@ -54,6 +57,9 @@ public final class DisruptorAdapter implements Adapter {
 
     @Override
     public String unsupportedReason(Topology topology, Set<Feature> features, WaitMode wait) {
+        if (topology.workSharing()) {
+            return NO_WORKER_POOL;
+        }
         return producerReason(topology);
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A bounded queue library in its idiom: offer on the producer side, drain on the consumer side, the
- * harness's own loop supplying the idle strategy a queue does not have.
+ * harness's own loop supplying the idle strategy a queue does not have. A worker pool is one
+ * multi-consumer queue that every worker drains.
  */
 public final class QueueAdapter implements Adapter {
     private final QueueKind kind;
@@ -29,7 +30,8 @@ public final class QueueAdapter implements Adapter {
     @Override
     public String description() {
         return kind.title() + ", offer + drain; waits: harness loop spin / yield / backoff-park"
-                + (kind.blocks() ? " / put+poll(timeout)" : "");
+                + (kind.blocks() ? " / put+poll(timeout)" : "")
+                + (kind.multiConsumer() ? "; pools: one queue drained by every worker" : "");
     }
 
     @Override
@@ -45,7 +47,11 @@ public final class QueueAdapter implements Adapter {
         if (wait == WaitMode.BLOCKING && !kind.blocks()) {
             return kind.title() + " cannot block a waiting thread; use --wait park for its backoff equivalent";
         }
-        if (topology.producers() > 1 && topology.width(0) > 1) {
+        if (topology.workSharing()) {
+            if (!kind.multiConsumer()) {
+                return kind.title() + " has a single consumer; a worker pool needs one its workers can all take from";
+            }
+        } else if (topology.producers() > 1 && topology.width(0) > 1) {
             return "fan-out with several producers would need them to agree on an order across queues";
         }
         return producerReason(topology);
@@ -53,6 +59,8 @@ public final class QueueAdapter implements Adapter {
 
     @Override
     public Channel open(Topology topology, ChannelConfig config, List<List<StageHandler>> handlers) {
-        return new QueueChannel(kind, topology, config, handlers);
+        return topology.workSharing()
+                ? new SharedQueueChannel(kind, topology, config, handlers.get(0))
+                : new QueueChannel(kind, topology, config, handlers);
     }
 }

@@ -13,45 +13,48 @@ import org.jctools.queues.MpscArrayQueue;
 import org.jctools.queues.SpmcArrayQueue;
 import org.jctools.queues.SpscArrayQueue;
 
-/** The bounded array queues compared with the bus, with how many producers each allows. */
+/**
+ * The bounded array queues compared with the bus, with how many producers each allows and whether several
+ * consumers may take from it.
+ */
 public enum QueueKind {
-    AGRONA_O2O("agrona-o2o", "Agrona OneToOneConcurrentArrayQueue", 1) {
+    AGRONA_O2O("agrona-o2o", "Agrona OneToOneConcurrentArrayQueue", 1, false) {
         @Override MsgQueue create(int capacity) {
             return new AgronaQueue(new OneToOneConcurrentArrayQueue<>(capacity));
         }
     },
-    AGRONA_M2O("agrona-m2o", "Agrona ManyToOneConcurrentArrayQueue", Integer.MAX_VALUE) {
+    AGRONA_M2O("agrona-m2o", "Agrona ManyToOneConcurrentArrayQueue", Integer.MAX_VALUE, false) {
         @Override MsgQueue create(int capacity) {
             return new AgronaQueue(new ManyToOneConcurrentArrayQueue<>(capacity));
         }
     },
-    AGRONA_M2M("agrona-m2m", "Agrona ManyToManyConcurrentArrayQueue", Integer.MAX_VALUE) {
+    AGRONA_M2M("agrona-m2m", "Agrona ManyToManyConcurrentArrayQueue", Integer.MAX_VALUE, true) {
         @Override MsgQueue create(int capacity) {
             // Agrona requires at least 2 slots here.
             return new AgronaQueue(new ManyToManyConcurrentArrayQueue<>(Math.max(2, capacity)));
         }
     },
-    JCTOOLS_SPSC("jctools-spsc", "JCTools SpscArrayQueue", 1) {
+    JCTOOLS_SPSC("jctools-spsc", "JCTools SpscArrayQueue", 1, false) {
         @Override MsgQueue create(int capacity) {
             return new JcToolsQueue(new SpscArrayQueue<>(capacity));
         }
     },
-    JCTOOLS_MPSC("jctools-mpsc", "JCTools MpscArrayQueue", Integer.MAX_VALUE) {
+    JCTOOLS_MPSC("jctools-mpsc", "JCTools MpscArrayQueue", Integer.MAX_VALUE, false) {
         @Override MsgQueue create(int capacity) {
             return new JcToolsQueue(new MpscArrayQueue<>(Math.max(2, capacity)));
         }
     },
-    JCTOOLS_SPMC("jctools-spmc", "JCTools SpmcArrayQueue", 1) {
+    JCTOOLS_SPMC("jctools-spmc", "JCTools SpmcArrayQueue", 1, true) {
         @Override MsgQueue create(int capacity) {
             return new JcToolsQueue(new SpmcArrayQueue<>(Math.max(2, capacity)));
         }
     },
-    JCTOOLS_MPMC("jctools-mpmc", "JCTools MpmcArrayQueue", Integer.MAX_VALUE) {
+    JCTOOLS_MPMC("jctools-mpmc", "JCTools MpmcArrayQueue", Integer.MAX_VALUE, true) {
         @Override MsgQueue create(int capacity) {
             return new JcToolsQueue(new MpmcArrayQueue<>(Math.max(2, capacity)));
         }
     },
-    ABQ("abq", "java.util.concurrent.ArrayBlockingQueue", Integer.MAX_VALUE) {
+    ABQ("abq", "java.util.concurrent.ArrayBlockingQueue", Integer.MAX_VALUE, true) {
         @Override MsgQueue create(int capacity) {
             return new BlockingQueue(new ArrayBlockingQueue<>(capacity));
         }
@@ -64,11 +67,13 @@ public enum QueueKind {
     private final String id;
     private final String title;
     private final int maxProducers;
+    private final boolean multiConsumer;
 
-    QueueKind(String id, String title, int maxProducers) {
+    QueueKind(String id, String title, int maxProducers, boolean multiConsumer) {
         this.id = id;
         this.title = title;
         this.maxProducers = maxProducers;
+        this.multiConsumer = multiConsumer;
     }
 
     public String id() {
@@ -81,6 +86,11 @@ public enum QueueKind {
 
     public int maxProducers() {
         return maxProducers;
+    }
+
+    /** Whether several consumer threads may take from one queue, as a worker pool's workers do. */
+    public boolean multiConsumer() {
+        return multiConsumer;
     }
 
     /** Whether the queue itself can block a waiting thread (put / timed poll). */

@@ -16,11 +16,18 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 abstract class QueueWait {
 
     static QueueWait create(WaitMode mode) {
+        return mode == WaitMode.BLOCKING ? new Blocking() : new Idling(idleStrategy(mode));
+    }
+
+    /**
+     * The idle strategy of a mode, for a harness thread that waits on something other than a queue. Blocking
+     * has nothing to block on there, so it backs off like park.
+     */
+    static IdleStrategy idleStrategy(WaitMode mode) {
         switch (mode) {
-            case SPIN: return new Idling(new BusySpinIdleStrategy());
-            case YIELD: return new Idling(new YieldingIdleStrategy());
-            case PARK: return new Idling(new BackoffIdleStrategy());
-            case BLOCKING: return new Blocking();
+            case SPIN: return new BusySpinIdleStrategy();
+            case YIELD: return new YieldingIdleStrategy();
+            case PARK: case BLOCKING: return new BackoffIdleStrategy();
             default: throw new IllegalArgumentException("wait " + mode);
         }
     }

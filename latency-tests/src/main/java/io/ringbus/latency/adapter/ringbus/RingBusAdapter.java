@@ -4,6 +4,8 @@ import io.ringbus.EventHandler;
 import io.ringbus.ProducerMode;
 import io.ringbus.RingBus;
 import io.ringbus.StageGroup;
+import io.ringbus.WorkHandler;
+import io.ringbus.WorkerPoolSpec;
 import io.ringbus.latency.adapter.Adapter;
 import io.ringbus.latency.adapter.Channel;
 import io.ringbus.latency.adapter.ChannelConfig;
@@ -18,13 +20,15 @@ import io.ringbus.wait.ParkingWaitStrategy;
 import io.ringbus.wait.WaitStrategy;
 import io.ringbus.wait.YieldingWaitStrategy;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * ringbus in its own idiom: a bus built once, broadcast stages chained with {@code then}, and producers
- * using claim / get / publish. The chosen wait mode is both the stages' and the producers' strategy, so a
- * producer facing a full ring waits the same way a stage does.
+ * ringbus in its own idiom: a bus built once, broadcast stages chained with {@code then}, a worker pool
+ * from {@code handleEventsWithWorkerPool} (work-sharing: each worker takes the next unclaimed event), and
+ * producers using claim / get / publish. The chosen wait mode is both the stages' and the producers'
+ * strategy, so a producer facing a full ring waits the same way a stage does.
  */
 public final class RingBusAdapter implements Adapter {
     private final ProducerMode mode;
@@ -40,7 +44,8 @@ public final class RingBusAdapter implements Adapter {
 
     @Override
     public String description() {
-        return "ringbus RingBus, ProducerMode." + mode + ", broadcast stages; waits: BusySpin / Yielding / Parking / Blocking";
+        return "ringbus RingBus, ProducerMode." + mode + ", broadcast stages or a work-sharing WorkerPoolSpec pool; "
+                + "waits: BusySpin / Yielding / Parking / Blocking";
     }
 
     @Override
@@ -73,11 +78,33 @@ public final class RingBusAdapter implements Adapter {
                 .name(config.name())
                 .shutdownTimeout(Duration.ofMillis(config.closeTimeoutMillis()))
                 .build();
-        StageGroup<Msg> group = bus.handleEventsWith(eventHandlers(handlers.get(0)));
+        StageGroup<Msg> group = topology.workSharing()
+                ? bus.handleEventsWithWorkerPool(pool(handlers.get(0)))
+                : bus.handleEventsWith(eventHandlers(handlers.get(0)));
         for (int s = 1; s < topology.stages(); s++) {
             group = group.then(eventHandlers(handlers.get(s)));
         }
         return new RingBusChannel(bus, config);
+    }
+
+    /** One worker per handler; the pool's workers wait with the bus's wait strategy. */
+    private static WorkerPoolSpec<Msg> pool(List<StageHandler> workers) {
+        Iterator<StageHandler> next = workers.iterator();
+        return WorkerPoolSpec.of(workers.size(), () -> workHandler(next.next())).named("pool");
+    }
+
+    private static WorkHandler<Msg> workHandler(StageHandler h) {
+        return new WorkHandler<>() {
+            @Override
+            public void onEvent(Msg event, long sequence) {
+                h.onEvent(event);
+            }
+
+            @Override
+            public void onStart() {
+                h.onStart();
+            }
+        };
     }
 
     private static EventHandler<Msg>[] eventHandlers(List<StageHandler> stage) {
