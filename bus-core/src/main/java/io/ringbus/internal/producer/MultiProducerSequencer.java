@@ -19,6 +19,8 @@ import io.ringbus.wait.WaitStrategy;
  */
 public final class MultiProducerSequencer extends Sequencer {
     private final Sequence claimed = new Sequence();
+    /** The last gating minimum seen, shared by producers: release/acquire, so a producer trusting another's
+     *  read of the stages also sees what made the stages pass. */
     private final Sequence gatingCache = new Sequence();
     private GatingWait untilTerminal;
 
@@ -41,8 +43,8 @@ public final class MultiProducerSequencer extends Sequencer {
         long hi = claimed.getAndAdd(n) + n;
         long lo = hi - n + 1;
         long wrapPoint = hi - capacity;
-        if (wrapPoint > gatingCache.getOpaque()) {
-            gatingCache.setOpaque(awaitGating(wrapPoint, untilTerminal));
+        if (wrapPoint > gatingCache.getAcquire()) {
+            gatingCache.setRelease(awaitGating(wrapPoint, untilTerminal));
         }
         if (!run.isRunning()) {
             abortClaimedAndThrow(lo, hi, wrapPoint);
@@ -117,11 +119,11 @@ public final class MultiProducerSequencer extends Sequencer {
     }
 
     private boolean hasRoom(long wrapPoint) {
-        if (wrapPoint <= gatingCache.getOpaque()) {
+        if (wrapPoint <= gatingCache.getAcquire()) {
             return true;
         }
         long min = minimumGating();
-        gatingCache.setOpaque(min);
+        gatingCache.setRelease(min);
         return wrapPoint <= min;
     }
 
