@@ -136,7 +136,7 @@ public final class StageRunner {
      */
     private long awaitSettledDrain(long settleTime, long deadline) {
         for (;;) {
-            long target = sequencer.claimedAcquire();
+            long target = sequencer.claimedVolatile();
             if (drained(target)) {
                 long now = System.nanoTime();
                 if (now - settleTime >= 0 && sequencer.claimedAcquire() == target) {

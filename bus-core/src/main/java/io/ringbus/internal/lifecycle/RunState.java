@@ -49,6 +49,15 @@ public final class RunState {
         return getAcquire() == RUNNING;
     }
 
+    /**
+     * True while new claims are accepted, read with volatile semantics: the second half of the Dekker pair
+     * a multi-producer claim forms with {@code close()} (claim: atomic add, then this read; close: state
+     * change, then a volatile read of the claim cursor).
+     */
+    public boolean isRunningVolatile() {
+        return (int) STATE.getVolatile(this) == RUNNING;
+    }
+
     /** True once the stages have stopped or are stopping for good (CLOSED or HALTED). */
     public boolean isTerminal() {
         int s = getAcquire();

@@ -46,7 +46,7 @@ public final class MultiProducerSequencer extends Sequencer {
         if (wrapPoint > gatingCache.getAcquire()) {
             gatingCache.setRelease(awaitGating(wrapPoint, untilTerminal));
         }
-        if (!run.isRunning()) {
+        if (!run.isRunningVolatile()) {
             abortClaimedAndThrow(lo, hi, wrapPoint);
         }
         return lo;
@@ -67,7 +67,7 @@ public final class MultiProducerSequencer extends Sequencer {
                 return INSUFFICIENT_CAPACITY;
             }
         } while (!claimed.compareAndSet(current, hi));
-        if (!run.isRunning()) {
+        if (!run.isRunningVolatile()) {
             abortClaimedAndThrow(current + 1, hi, hi - capacity);
         }
         return current + 1;
@@ -89,7 +89,7 @@ public final class MultiProducerSequencer extends Sequencer {
                 long wrapPoint = hi - capacity;
                 if (hasRoom(wrapPoint)) {
                     if (claimed.compareAndSet(current, hi)) {
-                        if (!run.isRunning()) {
+                        if (!run.isRunningVolatile()) {
                             abortClaimedAndThrow(current + 1, hi, wrapPoint);
                         }
                         return current + 1;
@@ -184,6 +184,11 @@ public final class MultiProducerSequencer extends Sequencer {
     @Override
     public long claimedAcquire() {
         return claimed.getAcquire();
+    }
+
+    @Override
+    public long claimedVolatile() {
+        return claimed.getVolatile();
     }
 
     @Override

@@ -69,6 +69,9 @@ public abstract class Sequencer {
     /** The highest claimed sequence: what a close must drain. */
     public abstract long claimedAcquire();
 
+    /** The same, read with volatile semantics: close's half of the Dekker pair with a claim. */
+    public abstract long claimedVolatile();
+
     /**
      * The highest sequence h &gt;= next - 1 such that every sequence in [next, h] is published or aborted.
      * Called by first stages.

@@ -182,6 +182,11 @@ public final class SingleProducerSequencer extends Sequencer {
     }
 
     @Override
+    public long claimedVolatile() {
+        return claimed.getVolatile();
+    }
+
+    @Override
     public long highestReady(long next) {
         return cursor.getAcquire();
     }
