@@ -9,14 +9,12 @@ import io.ringbus.internal.sequence.Sequence;
  * A broadcast stage: its handler sees every event in sequence order, in batches of at most
  * {@code maxBatchSize}, and its progress is release-stored once per batch.
  *
- * <p>Aborted slots are skipped. The abort count is read once per batch; only when it moved since the last
- * batch are slot states read, and only up to the claim cursor seen then, which covers every abort the new
- * count includes. A single-producer stage therefore reads no per-slot state on the normal path.
+ * <p>Aborted slots are skipped. See {@link AbortedSlots}.
  */
 public final class BroadcastProcessor<E> extends StageLoop<E> {
     private final RingStorage<E> ring;
-    private final Sequencer sequencer;
     private final StageBarrier barrier;
+    private final AbortedSlots aborted;
     private final Sequence sequence = new Sequence();
     private final int maxBatchSize;
 
@@ -25,8 +23,8 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
                               Runnable haltBus) {
         super(name, handler, guard, haltBus);
         this.ring = ring;
-        this.sequencer = sequencer;
         this.barrier = barrier;
+        this.aborted = new AbortedSlots(ring, sequencer);
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -41,8 +39,6 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
     @Override
     protected void loop() {
         long next = sequence.getPlain() + 1;
-        long seenAborts = 0;
-        long skipCheckUntil = Long.MIN_VALUE;
         while (!barrier.isFinished(next)) { // one volatile read per batch: halted, or drained by a close
             long available = barrier.waitFor(next);
             if (available < next) {
@@ -50,12 +46,8 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
                 continue;
             }
             long end = Math.min(available, next + maxBatchSize - 1);
-            long aborts = sequencer.abortCountAcquire();
-            if (aborts != seenAborts) {
-                seenAborts = aborts;
-                skipCheckUntil = sequencer.claimedAcquire();
-            }
-            long done = processBatch(next, end, skipCheckUntil);
+            aborted.refresh();
+            long done = processBatch(next, end);
             sequence.setRelease(done);
             signalProgress();
             countBatch();
@@ -67,11 +59,8 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
     }
 
     /** Handles [next, end]; returns the last sequence handled, below end only if the policy halted the bus. */
-    private long processBatch(long next, long end, long skipCheckUntil) {
-        long lastEvent = end;
-        while (lastEvent >= next && lastEvent <= skipCheckUntil && ring.isAbortedAcquire(lastEvent)) {
-            lastEvent--; // endOfBatch goes to the last event actually delivered
-        }
+    private long processBatch(long next, long end) {
+        long lastEvent = aborted.lastDelivered(next, end);
         try {
             handler.onBatchStart((int) (end - next + 1));
         } catch (Throwable t) {
@@ -81,7 +70,7 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
             }
         }
         for (long s = next; s <= end; s++) {
-            if (s <= skipCheckUntil && ring.isAbortedAcquire(s)) {
+            if (aborted.isAborted(s)) {
                 continue;
             }
             if (!guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus)) {

@@ -25,8 +25,7 @@ public final class PollerNode<E> extends StageNode {
     private final Sequence sequence = new Sequence();
     private final boolean firstStage;
     private WaitStrategy[] toSignal = new WaitStrategy[0];
-    private long seenAborts;
-    private long skipCheckUntil = Long.MIN_VALUE;
+    private final AbortedSlots aborted;
 
     public PollerNode(String name, List<StageNode> upstream, StageContext<E> context, ExceptionPolicy<? super E> policy) {
         super(name, upstream, List.of());
@@ -36,6 +35,7 @@ public final class PollerNode<E> extends StageNode {
         this.guard = new FailureGuard<>(policy, name);
         this.haltBus = context.haltBus();
         this.firstStage = upstream.isEmpty();
+        this.aborted = new AbortedSlots(ring, sequencer);
     }
 
     /** Handles up to {@code limit} ready events on the caller's thread. One thread at a time. */
@@ -49,18 +49,11 @@ public final class PollerNode<E> extends StageNode {
             return !firstStage && sequencer.highestReady(next) >= next ? Outcome.GATED : Outcome.IDLE;
         }
         long end = Math.min(available, next + limit - 1);
-        long aborts = sequencer.abortCountAcquire();
-        if (aborts != seenAborts) {
-            seenAborts = aborts;
-            skipCheckUntil = sequencer.claimedAcquire();
-        }
-        long lastEvent = end;
-        while (lastEvent >= next && lastEvent <= skipCheckUntil && ring.isAbortedAcquire(lastEvent)) {
-            lastEvent--;
-        }
+        aborted.refresh();
+        long lastEvent = aborted.lastDelivered(next, end);
         long done = end;
         for (long s = next; s <= end; s++) {
-            if (s <= skipCheckUntil && ring.isAbortedAcquire(s)) {
+            if (aborted.isAborted(s)) {
                 continue;
             }
             if (!guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus)) {

@@ -50,7 +50,7 @@ public final class StageBarrier implements WaitCondition {
 
     @Override
     public boolean isCancelled() {
-        return next > run.drainTargetAcquire();
+        return isFinished(next);
     }
 
     public boolean isHalted() {

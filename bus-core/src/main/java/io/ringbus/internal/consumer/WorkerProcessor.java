@@ -18,7 +18,7 @@ import io.ringbus.internal.sequence.Sequence;
  */
 final class WorkerProcessor<E> extends StageLoop<E> {
     private final RingStorage<E> ring;
-    private final Sequencer sequencer;
+    private final AbortedSlots aborted;
     private final StageBarrier barrier;
     private final Sequence claimCounter;
     private final Sequence progress = new Sequence();
@@ -27,7 +27,7 @@ final class WorkerProcessor<E> extends StageLoop<E> {
                     Sequence claimCounter, WorkHandler<? super E> handler, FailureGuard<E> guard, Runnable haltBus) {
         super(name, asEventHandler(handler), guard, haltBus);
         this.ring = ring;
-        this.sequencer = sequencer;
+        this.aborted = new AbortedSlots(ring, sequencer);
         this.barrier = barrier;
         this.claimCounter = claimCounter;
     }
@@ -39,8 +39,6 @@ final class WorkerProcessor<E> extends StageLoop<E> {
     @Override
     protected void loop() {
         long available = Long.MIN_VALUE;
-        long seenAborts = 0;
-        long skipCheckUntil = Long.MIN_VALUE;
         long lastDone = progress.getPlain();
         for (;;) {
             if (barrier.isHalted()) {
@@ -63,12 +61,8 @@ final class WorkerProcessor<E> extends StageLoop<E> {
                     Thread.interrupted(); // meaningless to a worker; cleared so waits block again
                 }
             }
-            long aborts = sequencer.abortCountAcquire();
-            if (aborts != seenAborts) {
-                seenAborts = aborts;
-                skipCheckUntil = sequencer.claimedAcquire();
-            }
-            if (claimed > skipCheckUntil || !ring.isAbortedAcquire(claimed)) {
+            aborted.refresh();
+            if (!aborted.isAborted(claimed)) {
                 if (!guard.deliver(handler, ring.get(claimed), claimed, true, barrier, haltBus)) {
                     progress.setRelease(claimed);
                     return;

@@ -43,7 +43,7 @@ final class GatingWait implements WaitCondition {
 
     @Override
     public boolean isCancelled() {
-        return stopped() || (hasDeadline && System.nanoTime() - deadline >= 0);
+        return stopped() || expired();
     }
 
     boolean stopped() {

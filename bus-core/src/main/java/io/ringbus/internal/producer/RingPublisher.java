@@ -56,10 +56,7 @@ public final class RingPublisher<E> implements Publisher<E> {
     @Override
     public long claim(int n, long timeout, TimeUnit unit) {
         Objects.requireNonNull(unit, "unit");
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout must be >= 0: " + timeout);
-        }
-        return sequencer.claim(n, unit.toNanos(timeout));
+        return sequencer.claim(n, unit.toNanos(timeout)); // the sequencer rejects a negative timeout
     }
 
     @Override

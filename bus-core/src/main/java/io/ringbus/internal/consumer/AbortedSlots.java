@@ -1,0 +1,46 @@
+package io.ringbus.internal.consumer;
+
+import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.ring.RingStorage;
+
+/**
+ * Tells one consumer thread which slots were aborted, without reading slot states on the normal path.
+ *
+ * <p>{@link #refresh()} reads the abort count once per batch, after the batch's sequences were seen
+ * ready. Only when the count moved does it read the claim cursor, which then covers every abort the new
+ * count includes (an abort raises the count before its slot becomes visible), and only slots up to that
+ * cursor are checked. So a stage in a bus without aborts reads no slot state at all.
+ */
+final class AbortedSlots {
+    private final RingStorage<?> ring;
+    private final Sequencer sequencer;
+    private long seenAborts;
+    private long checkUntil = Long.MIN_VALUE;
+
+    AbortedSlots(RingStorage<?> ring, Sequencer sequencer) {
+        this.ring = ring;
+        this.sequencer = sequencer;
+    }
+
+    /** Call once per batch, after waiting for it. */
+    void refresh() {
+        long aborts = sequencer.abortCountAcquire();
+        if (aborts != seenAborts) {
+            seenAborts = aborts;
+            checkUntil = sequencer.claimedAcquire();
+        }
+    }
+
+    boolean isAborted(long sequence) {
+        return sequence <= checkUntil && ring.isAbortedAcquire(sequence);
+    }
+
+    /** The last sequence in [next, end] that is not aborted, where endOfBatch belongs; below next if none. */
+    long lastDelivered(long next, long end) {
+        long last = end;
+        while (last >= next && isAborted(last)) {
+            last--;
+        }
+        return last;
+    }
+}
