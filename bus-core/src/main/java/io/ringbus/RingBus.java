@@ -54,7 +54,8 @@ public final class RingBus<E> implements AutoCloseable {
         this.name = config.name;
         this.ring = new RingStorage<>(config.capacity, config.factory::newInstance);
         this.sequencer = config.producerMode == ProducerMode.SINGLE
-                ? new SingleProducerSequencer(ring, run, config.producerWaitStrategy)
+                ? new SingleProducerSequencer(ring, run, config.producerWaitStrategy,
+                        !config.producersStopBeforeClose, config.strictSingleProducer)
                 : new MultiProducerSequencer(ring, run, config.producerWaitStrategy);
         this.publisher = new RingPublisher<>(sequencer, ring, config.overflowPolicy);
         this.graph = new GraphBuilder<>(config, topology, new StageContext<>(ring, sequencer, run, this::halt));

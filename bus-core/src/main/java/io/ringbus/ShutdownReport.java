@@ -8,11 +8,15 @@ import java.util.List;
  *
  * @param drained      true if every stage delivered every event claimed before the close
  * @param timedOut     true if the drain ran out of time and the close halted the bus
- * @param lastSequence the highest sequence claimed before the close (-1 if none)
+ * @param lastSequence the highest sequence claimed before the close (-1 if none): the drain target
+ * @param racedClaims  claims seen above the drain target after the stages stopped: refused or undelivered.
+ *                     Always 0 unless a SINGLE producer kept claiming through a close it had promised to
+ *                     stop before ({@code RingBusBuilder.producersStopBeforeClose})
  * @param stages       each stage's position at the end
  * @param took         how long the close took
  */
-public record ShutdownReport(boolean drained, boolean timedOut, long lastSequence, List<StageReport> stages, Duration took) {
+public record ShutdownReport(boolean drained, boolean timedOut, long lastSequence, long racedClaims,
+                             List<StageReport> stages, Duration took) {
 
     /**
      * One stage at the end of a close.
@@ -41,7 +45,8 @@ public record ShutdownReport(boolean drained, boolean timedOut, long lastSequenc
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(drained ? "drained" : timedOut ? "NOT drained (timed out)" : "NOT drained (halted)")
+        StringBuilder sb = new StringBuilder(drained ? "drained" : timedOut ? "NOT drained (timed out)"
+                : racedClaims > 0 ? "NOT drained (" + racedClaims + " claims raced the close)" : "NOT drained (halted)")
                 .append(" up to sequence ").append(lastSequence).append(" in ").append(took.toMillis()).append(" ms");
         for (StageReport s : stages) {
             sb.append("; ").append(s.name()).append(" at ").append(s.sequence());

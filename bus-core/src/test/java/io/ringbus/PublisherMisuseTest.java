@@ -99,30 +99,6 @@ class PublisherMisuseTest {
         }
     }
 
-    /**
-     * ProducerMode.SINGLE documents that a claim from a second thread is rejected with an
-     * IllegalStateException; the first thread keeps producing afterwards.
-     */
-    @Test
-    void singleModeClaimFromASecondThreadIsRejected() {
-        try (LiveBus live = new LiveBus("secondthread", ProducerMode.SINGLE)) {
-            live.assertStillDelivers(); // this thread is now the producer
-            long before = live.bus.lastClaimedSequence();
-            Throwable thrown = Bounded.call("claim from a second thread", Duration.ofSeconds(10), () -> {
-                try {
-                    long seq = live.publisher().claim();
-                    return new AssertionError("second thread was given sequence " + seq);
-                } catch (Throwable t) {
-                    return t;
-                }
-            });
-            assertTrue(thrown instanceof IllegalStateException,
-                    "expected IllegalStateException as ProducerMode.SINGLE documents, got " + thrown);
-            assertEquals(before, live.bus.lastClaimedSequence(), "the rejected claim claimed something");
-            live.assertStillDelivers();
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(ProducerMode.class)
     void badLifecycleArgumentsAreRejected(ProducerMode mode) {

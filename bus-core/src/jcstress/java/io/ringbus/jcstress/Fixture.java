@@ -37,9 +37,14 @@ final class Fixture {
         return run;
     }
 
-    /** A single-producer sequencer gated by {@code gating} (the last stages' progress). */
+    /** A single-producer sequencer gated by {@code gating} (the last stages' progress), as a bus builds it. */
     static Sequencer single(RingStorage<Event> ring, RunState run, Sequence... gating) {
-        return wired(new SingleProducerSequencer(ring, run, SPIN), gating);
+        return wired(new SingleProducerSequencer(ring, run, SPIN, true, false), gating);
+    }
+
+    /** The same, for a bus whose producers promised to stop before close: no StoreLoad fence per claim. */
+    static Sequencer singleUnfenced(RingStorage<Event> ring, RunState run, Sequence... gating) {
+        return wired(new SingleProducerSequencer(ring, run, SPIN, false, false), gating);
     }
 
     /** A multi-producer sequencer gated by {@code gating} (the last stages' progress). */

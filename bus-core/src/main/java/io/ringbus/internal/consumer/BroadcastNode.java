@@ -14,7 +14,7 @@ public final class BroadcastNode<E> extends StageNode {
     public BroadcastNode(String name, List<StageNode> upstream, WaitStrategy waitStrategy, StageContext<E> context,
                          EventHandler<? super E> handler, ExceptionPolicy<? super E> policy, int maxBatchSize) {
         super(name, upstream, List.of(waitStrategy));
-        StageBarrier barrier = context.barrier(upstream, waitStrategy);
+        StageBarrier barrier = context.barrier(upstream, waitStrategy, maxBatchSize);
         this.processor = new BroadcastProcessor<>(name, context.ring(), context.sequencer(), barrier, handler,
                 new FailureGuard<>(policy, name), maxBatchSize, context.haltBus());
     }

@@ -31,7 +31,7 @@ public final class PollerNode<E> extends StageNode {
         super(name, upstream, List.of());
         this.ring = context.ring();
         this.sequencer = context.sequencer();
-        this.barrier = context.barrier(upstream, null);
+        this.barrier = context.barrier(upstream, null, Integer.MAX_VALUE);
         this.guard = new FailureGuard<>(policy, name);
         this.haltBus = context.haltBus();
         this.firstStage = upstream.isEmpty();
@@ -44,9 +44,9 @@ public final class PollerNode<E> extends StageNode {
         if (barrier.isFinished(next)) {
             return Outcome.CLOSED;
         }
-        long available = barrier.availableFor(next);
+        long available = barrier.availableFor(next, limit);
         if (available < next) {
-            return !firstStage && sequencer.highestReady(next) >= next ? Outcome.GATED : Outcome.IDLE;
+            return !firstStage && sequencer.highestReady(next, next) >= next ? Outcome.GATED : Outcome.IDLE;
         }
         long end = Math.min(available, next + limit - 1);
         aborted.refresh();

@@ -19,13 +19,20 @@ public final class StageBarrier implements WaitCondition {
     private final Sequence[] upstream;
     private final WaitStrategy waitStrategy;
     private final RunState run;
+    /** How far past next a first stage looks for ready slots: its batch limit, at most the capacity. */
+    private final int window;
     private long next;
 
     public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run) {
+        this(sequencer, upstream, waitStrategy, run, sequencer.capacity());
+    }
+
+    public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run, int window) {
         this.sequencer = sequencer;
         this.upstream = upstream.clone();
         this.waitStrategy = waitStrategy;
         this.run = run;
+        this.window = Math.min(window, sequencer.capacity());
     }
 
     /**
@@ -45,7 +52,17 @@ public final class StageBarrier implements WaitCondition {
 
     /** The highest sequence ready for this stage now, without waiting; below next if none is. */
     public long availableFor(long next) {
-        return upstream.length == 0 ? sequencer.highestReady(next) : Sequences.minimum(upstream, Long.MAX_VALUE);
+        return availableFor(next, window);
+    }
+
+    /**
+     * The same, looking at most {@code count} sequences past next where that costs a read per slot (a
+     * multi-producer first stage); other stages may get more, and cut the batch themselves.
+     */
+    public long availableFor(long next, int count) {
+        return upstream.length == 0
+                ? sequencer.highestReady(next, next + count - 1)
+                : Sequences.minimum(upstream, Long.MAX_VALUE);
     }
 
     @Override

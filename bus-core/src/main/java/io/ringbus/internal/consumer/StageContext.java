@@ -12,12 +12,15 @@ import java.util.List;
 /** What every stage of one bus shares: the ring, the sequencer, the run state and how to halt the bus. */
 public record StageContext<E>(RingStorage<E> ring, Sequencer sequencer, RunState run, Runnable haltBus) {
 
-    /** A barrier over the producer (no upstream) or over every progress sequence of the upstream stages. */
-    StageBarrier barrier(List<StageNode> upstream, WaitStrategy waitStrategy) {
+    /**
+     * A barrier over the producer (no upstream) or over every progress sequence of the upstream stages;
+     * a first stage looks at most {@code window} slots ahead.
+     */
+    StageBarrier barrier(List<StageNode> upstream, WaitStrategy waitStrategy, int window) {
         List<Sequence> sequences = new ArrayList<>();
         for (StageNode node : upstream) {
             sequences.addAll(List.of(node.progress()));
         }
-        return new StageBarrier(sequencer, sequences.toArray(new Sequence[0]), waitStrategy, run);
+        return new StageBarrier(sequencer, sequences.toArray(new Sequence[0]), waitStrategy, run, window);
     }
 }

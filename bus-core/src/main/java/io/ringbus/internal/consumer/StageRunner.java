@@ -23,7 +23,8 @@ public final class StageRunner {
     private static final long HALT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long TIMED_OUT = Long.MIN_VALUE;
-    /** How long the claim cursor must stay put, after the close began, before it is the final target. */
+    private static final System.Logger LOG = System.getLogger("io.ringbus");
+    /** How long an unfenced claim cursor must stay put, after the state change, before it is the target. */
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String busName;
@@ -72,12 +73,13 @@ public final class StageRunner {
 
     /**
      * The close protocol. Stop claims (RUNNING to CLOSING) and let the stages run on. Once every stage has
-     * reached the claim cursor, and the cursor has stayed put since a settle time (1 ms after the close
-     * began), fix it as the drain target: the stages stop there, and publishes beyond it are refused. A
-     * multi-producer claim adds before it reads the state, and close writes the state before it reads the
-     * cursor, so one always sees the other. A single-producer claim is a plain store followed by a re-check
-     * of the state; the settle time covers the store's short trip through the store buffer. On timeout,
-     * halt.
+     * reached the claim cursor, fix it as the drain target: the stages stop there, and publishes beyond it
+     * are refused. A claim stores the claim cursor before it reads the state, and close writes the state
+     * before it reads the cursor; when both sides are volatile (a multi-producer's atomic add, a fenced
+     * single-producer claim) one always sees the other, so the first drained read is exact. An unfenced
+     * single-producer claim (producers promised to stop before close) may be missed by that read while its
+     * store is buffered, so the cursor must then stay put for a settle period after the state change, and
+     * a claim seen above the target after the stages stopped is reported as undelivered. On timeout, halt.
      */
     public ShutdownReport close(long timeoutNanos) {
         long begin = System.nanoTime();
@@ -89,7 +91,7 @@ public final class StageRunner {
             run.closed();
         } else if (run.beginClose()) {
             signalEveryone(); // producers blocked on a full ring give up their unclaimed waits
-            target = awaitSettledDrain(begin + SETTLE_NANOS, deadline);
+            target = awaitDrain(deadline);
             if (target == TIMED_OUT) {
                 timedOut = true;
                 target = sequencer.claimedAcquire();
@@ -106,7 +108,8 @@ public final class StageRunner {
         }
         run.closed();
         signalEveryone(); // producers blocked mid-close see the terminal state
-        return report(target, timedOut, System.nanoTime() - begin);
+        long raced = timedOut || run.isHalted() || sequencer.closeIsExact() ? 0 : racedClaims(target);
+        return report(target, timedOut, raced, System.nanoTime() - begin);
     }
 
     public boolean awaitTermination(long timeoutNanos) throws InterruptedException {
@@ -130,27 +133,53 @@ public final class StageRunner {
     }
 
     /**
-     * Waits until every stage has reached the claim cursor and the cursor has not moved since the settle
-     * time. The cursor is re-read each time: it grows with claims that raced the close, and shrinks when
-     * a single producer takes such a claim back. Returns the cursor, or {@link #TIMED_OUT}.
+     * Waits until every stage has reached the claim cursor; if the sequencer's close is not exact, also until
+     * the cursor has stayed put, drained, for a settle period measured from after the state change. The
+     * cursor is re-read each time: it grows with claims that raced the close, and shrinks when a single
+     * producer takes such a claim back. Returns the cursor, or {@link #TIMED_OUT}.
      */
-    private long awaitSettledDrain(long settleTime, long deadline) {
+    private long awaitDrain(long deadline) {
+        boolean exact = sequencer.closeIsExact();
+        long candidate = Long.MIN_VALUE;
+        long candidateSince = 0;
         for (;;) {
             long target = sequencer.claimedVolatile();
+            long now = System.nanoTime();
             if (drained(target)) {
-                long now = System.nanoTime();
-                if (now - settleTime >= 0 && sequencer.claimedAcquire() == target) {
+                if (exact) {
                     return target;
                 }
-                LockSupport.parkNanos(Math.max(0, Math.min(POLL_NANOS, settleTime - now)));
+                if (target != candidate) {
+                    candidate = target;
+                    candidateSince = now;
+                } else if (now - candidateSince >= SETTLE_NANOS) {
+                    return target;
+                }
+                LockSupport.parkNanos(Math.min(POLL_NANOS, SETTLE_NANOS - (now - candidateSince)));
             } else if (run.isHalted()) {
                 return target;
-            } else if (System.nanoTime() - deadline >= 0) {
+            } else if (now - deadline >= 0) {
                 return TIMED_OUT;
             } else {
+                candidate = Long.MIN_VALUE;
                 LockSupport.parkNanos(POLL_NANOS);
             }
         }
+    }
+
+    /**
+     * After the stages stopped: claims above the drain target, which only an unfenced single-producer claim
+     * racing the close can leave. Each was refused at publish or never delivered; either way it is loud.
+     */
+    private long racedClaims(long target) {
+        long claimed = sequencer.claimedVolatile();
+        if (claimed <= target) {
+            return 0;
+        }
+        LOG.log(System.Logger.Level.ERROR, "ringbus '" + busName + "': sequences " + (target + 1) + ".." + claimed
+                + " were claimed while close() fixed its drain target at " + target + "; they were refused or not"
+                + " delivered. A SINGLE producer must stop before close() when producersStopBeforeClose is set");
+        return claimed - target;
     }
 
     /** Every stage, started or not, thread or poller, has finished the target. */
@@ -187,9 +216,9 @@ public final class StageRunner {
         return started.stream().anyMatch(Thread::isAlive);
     }
 
-    private ShutdownReport report(long target, boolean timedOut, long tookNanos) {
+    private ShutdownReport report(long target, boolean timedOut, long raced, long tookNanos) {
         List<ShutdownReport.StageReport> stages = new ArrayList<>();
-        boolean drained = !timedOut;
+        boolean drained = !timedOut && raced == 0;
         for (StageNode n : topology.nodes()) {
             long seq = n.minimumProgress();
             boolean stuck = threads.entrySet().stream().anyMatch(e -> e.getValue() == n && e.getKey().isAlive());
@@ -197,7 +226,7 @@ public final class StageRunner {
             drained &= remaining == 0;
             stages.add(new ShutdownReport.StageReport(n.name(), seq, remaining, stuck));
         }
-        return new ShutdownReport(drained, timedOut, target, stages, Duration.ofNanos(tookNanos));
+        return new ShutdownReport(drained, timedOut, target, raced, stages, Duration.ofNanos(tookNanos));
     }
 
     private void signalEveryone() {

@@ -30,7 +30,7 @@ public final class WorkerPoolNode<E> extends StageNode {
         List<WaitStrategy> strategies = waitStrategies();
         for (int i = 0; i < handlers.size(); i++) {
             String workerName = name + "-" + i;
-            StageBarrier barrier = context.barrier(upstream, strategies.get(i));
+            StageBarrier barrier = context.barrier(upstream, strategies.get(i), Integer.MAX_VALUE);
             if (key == null) {
                 WorkerProcessor<E> w = new WorkerProcessor<>(workerName, context.ring(), context.sequencer(), barrier,
                         claimCounter, handlers.get(i), guard, context.haltBus());

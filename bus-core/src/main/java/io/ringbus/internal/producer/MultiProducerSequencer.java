@@ -11,7 +11,8 @@ import io.ringbus.wait.WaitStrategy;
  * check for room first and claim with a compare-and-set, so that a failure leaves nothing claimed.
  *
  * <p>Slots are published in any order. First stages scan the slot states from the next sequence they need
- * up to the claim cursor and stop at the first slot not yet ready.
+ * up to their batch limit and stop at the first slot not yet ready; they never read the claim cursor, which
+ * the producers write on every claim.
  *
  * <p>Close protocol: a claimer reads the run state after its atomic add, and {@code close()} reads the
  * claim cursor after its volatile state change, so at least one of them sees the other. If the claimer
@@ -182,6 +183,11 @@ public final class MultiProducerSequencer extends Sequencer {
     }
 
     @Override
+    public boolean closeIsExact() {
+        return true; // the atomic add is the claim's fence
+    }
+
+    @Override
     public long claimedAcquire() {
         return claimed.getAcquire();
     }
@@ -192,7 +198,7 @@ public final class MultiProducerSequencer extends Sequencer {
     }
 
     @Override
-    public long highestReady(long next) {
-        return ring.highestReady(next, claimed.getAcquire());
+    public long highestReady(long next, long limit) {
+        return ring.highestReady(next, limit); // a slot beyond the claim cursor holds an older lap: not ready
     }
 }

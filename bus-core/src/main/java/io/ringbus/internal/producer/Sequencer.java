@@ -73,10 +73,17 @@ public abstract class Sequencer {
     public abstract long claimedVolatile();
 
     /**
-     * The highest sequence h &gt;= next - 1 such that every sequence in [next, h] is published or aborted.
-     * Called by first stages.
+     * True if a claim and a close that race always see each other (a Dekker pair), so one read of the claim
+     * cursor after the state change is the exact drain target; false if close must let the cursor settle.
      */
-    public abstract long highestReady(long next);
+    public abstract boolean closeIsExact();
+
+    /**
+     * The highest sequence h &gt;= next - 1 such that every sequence in [next, h] is published or aborted.
+     * Called by first stages. Looks no further than {@code limit} where each slot costs a read; may return
+     * more where it does not (a single producer's cursor).
+     */
+    public abstract long highestReady(long next, long limit);
 
     public final long abortCountAcquire() {
         return abortCount.getAcquire();

@@ -5,17 +5,48 @@ import io.ringbus.internal.ring.RingStorage;
 import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.wait.WaitStrategy;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
- * One producer thread. A claim is a plain increment; the gating minimum is cached in a plain field and
+ * One producer at a time. A claim is a plain increment; the gating minimum is cached in a plain field and
  * re-read only when a claim would pass it, so a claim usually touches no shared cache line.
+ *
+ * <p>The producer role: one thread claims at a time, and the role may pass to another thread when the
+ * previous producer's last call happens-before the new one's first claim. A change of thread is the only
+ * slow path: the new thread takes the role with a compare-and-set, is refused if the previous producer still
+ * has an open claim, and commits its first claim with a compare-and-set too, so two threads racing for the
+ * role never both get a sequence. Overlapping use that does not change threads at the moment it overlaps is
+ * not seen; strict mode sees it, at the cost of two atomic operations per claim and publish cycle.
  *
  * <p>Publishes happen in claim order: {@code publish(lo, hi)} requires lo to be the first unpublished
  * sequence. The cursor is then the published high-water mark, and first stages read it once per batch
  * instead of each slot's state. The slot states are still written, so pollers, aborts and worker pools see
  * the same encoding in both modes.
+ *
+ * <p>Close protocol. A claim stores the claim cursor and then reads the run state; close changes the state
+ * and then reads the claim cursor. By default the claim's store is volatile (a StoreLoad fence per claim
+ * call), so the two form a Dekker pair and at least one side sees the other: either close drains the claim,
+ * or the claim takes itself back and throws. When the application promises that producers stop before
+ * {@code close()}, the store is opaque and the fence is skipped; close then re-reads the cursor over a
+ * settle period, which covers a store's trip through the store buffer but is not a memory-model guarantee.
  */
 public final class SingleProducerSequencer extends Sequencer {
-    /** Highest claimed; written by the producer (opaque), read by close. */
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(SingleProducerSequencer.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final int BLOCK = 0;
+    private static final int TRY = 1;
+    private static final int TIMED = 2;
+
+    /** Highest claimed; written by the producer, read by close. */
     private final Sequence claimed = new Sequence();
     /** Highest published or aborted; release-stored once per publish, acquired by first stages. */
     private final Sequence cursor = new Sequence();
@@ -25,12 +56,20 @@ public final class SingleProducerSequencer extends Sequencer {
      * are read by the stages.
      */
     private final Sequence published = new Sequence();
+    /** True unless producers promise to stop before close: then the claim needs no StoreLoad fence. */
+    private final boolean fenced;
+    /** Strict mode: the role is a token held from claim to the publish of everything claimed. */
+    private final boolean strict;
     private long cachedGating = Sequence.INITIAL;
     private GatingWait untilNotRunning;
+    /** The producer thread (strict: the token holder, null between claims). Plain on the fast path. */
     private Thread owner;
 
-    public SingleProducerSequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy) {
+    public SingleProducerSequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy,
+                                   boolean fenced, boolean strict) {
         super(ring, run, waitStrategy);
+        this.fenced = fenced;
+        this.strict = strict;
     }
 
     @Override
@@ -41,58 +80,35 @@ public final class SingleProducerSequencer extends Sequencer {
 
     @Override
     public long claim(int n) {
-        checkBatch(n, capacity);
-        checkClaimer();
-        long hi = claimed.getPlain() + n;
-        long wrapPoint = hi - capacity;
-        if (wrapPoint > cachedGating) {
-            cachedGating = awaitGating(wrapPoint, untilNotRunning);
-        }
-        return commit(hi, n);
+        return claim(n, BLOCK, 0);
     }
 
     @Override
     public long tryClaim(int n) {
-        checkBatch(n, capacity);
-        checkClaimer();
-        long hi = claimed.getPlain() + n;
-        long wrapPoint = hi - capacity;
-        if (wrapPoint > cachedGating) {
-            cachedGating = minimumGating();
-            if (wrapPoint > cachedGating) {
-                return INSUFFICIENT_CAPACITY;
-            }
-        }
-        return commit(hi, n);
+        return claim(n, TRY, 0);
     }
 
     @Override
     public long claim(int n, long timeoutNanos) {
-        checkBatch(n, capacity);
         checkTimeout(timeoutNanos);
-        checkClaimer();
+        return claim(n, TIMED, timeoutNanos);
+    }
+
+    private long claim(int n, int how, long timeoutNanos) {
+        checkBatch(n, capacity);
+        if (!run.isRunning()) {
+            throw closed();
+        }
+        Thread current = Thread.currentThread();
+        if (owner != current) {
+            return claimTakingRole(n, how, timeoutNanos, current);
+        }
         long hi = claimed.getPlain() + n;
         long wrapPoint = hi - capacity;
         if (wrapPoint > cachedGating) {
-            GatingWait wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING)
-                    .withDeadline(System.nanoTime() + timeoutNanos);
-            long start = System.nanoTime();
-            long min;
-            try {
-                while ((min = minimumGating()) < wrapPoint) {
-                    if (wait.stopped()) {
-                        throw closed();
-                    }
-                    if (wait.expired()) {
-                        return TIMED_OUT;
-                    }
-                    if (Thread.currentThread().isInterrupted()) {
-                        return INTERRUPTED;
-                    }
-                    waitStrategy.waitFor(wrapPoint, wait);
-                }
-            } finally {
-                addStall(System.nanoTime() - start);
+            long min = awaitRoom(wrapPoint, how, timeoutNanos);
+            if (min < wrapPoint) {
+                return min; // a sentinel: nothing claimed
             }
             cachedGating = min;
         }
@@ -101,18 +117,126 @@ public final class SingleProducerSequencer extends Sequencer {
 
     /**
      * Makes the claim of [hi - n + 1, hi] visible, then checks the state again and takes the claim back if a
-     * close began. The re-check is a plain load, so it may pass before the store is visible; but then it
-     * ran before the close's state change, and close waits for the claim cursor to settle for far longer
-     * than a store stays buffered. The check before the store alone would not do: a producer paused
-     * between that check and the store would claim unseen after the close had settled.
+     * close began. Fenced, the store and the load are volatile, so close sees the claim or the claim sees
+     * the close. The check before the store alone would not do: a producer paused between that check and
+     * the store would claim unseen after the close had fixed its target.
      */
     private long commit(long hi, int n) {
-        claimed.setOpaque(hi);
-        if (!run.isRunning()) {
-            claimed.setOpaque(hi - n);
-            throw closed(); // also when room appeared only because a close is draining
+        if (fenced) {
+            claimed.setVolatile(hi);
+            if (run.isRunningVolatile()) {
+                return hi - n + 1;
+            }
+        } else {
+            claimed.setOpaque(hi);
+            if (run.isRunning()) {
+                return hi - n + 1;
+            }
         }
-        return hi - n + 1;
+        claimed.setRelease(hi - n);
+        throw closed(); // also when room appeared only because a close is draining
+    }
+
+    /** The slow path of a claim from a thread that is not the producer yet. */
+    private long claimTakingRole(int n, int how, long timeoutNanos, Thread current) {
+        takeRole(current);
+        boolean committed = false;
+        try {
+            long base = claimed.getVolatile();
+            long hi = base + n;
+            long wrapPoint = hi - capacity;
+            if (wrapPoint > cachedGating) {
+                long min = awaitRoom(wrapPoint, how, timeoutNanos);
+                if (min < wrapPoint) {
+                    return min;
+                }
+                cachedGating = min;
+            }
+            long first = commitTakingRole(base, hi, current);
+            committed = true;
+            return first;
+        } finally {
+            if (!committed && strict && claimed.getPlain() == published.getPlain()) {
+                OWNER.setRelease(this, null);
+            }
+        }
+    }
+
+    /**
+     * Takes the producer role: refused while the previous producer has an open claim. The compare-and-set
+     * comes before the read of the claim cursor, and the previous producer's first claim reads the owner
+     * after its own compare-and-set of the cursor, so two threads racing for the role cannot both miss
+     * each other.
+     */
+    private void takeRole(Thread current) {
+        Thread previous = (Thread) OWNER.getVolatile(this);
+        if (strict ? previous != null || !OWNER.compareAndSet(this, null, current)
+                   : !OWNER.compareAndSet(this, previous, current)) {
+            throw overlap(current, (Thread) OWNER.getVolatile(this));
+        }
+        long open = claimed.getVolatile();
+        long done = published.getVolatile();
+        if (previous != null && open != done) {
+            OWNER.compareAndSet(this, current, previous);
+            throw overlap(current, previous);
+        }
+    }
+
+    /** The first claim in the role: a compare-and-set, so a racing claim from the same base cannot also win. */
+    private long commitTakingRole(long base, long hi, Thread current) {
+        if (!claimed.compareAndSet(base, hi)) {
+            throw overlap(current, (Thread) OWNER.getVolatile(this));
+        }
+        Thread now = (Thread) OWNER.getVolatile(this);
+        if (now != current) {
+            claimed.compareAndSet(hi, base); // only this claim could have set hi
+            throw overlap(current, now);
+        }
+        if (!run.isRunningVolatile()) {
+            claimed.compareAndSet(hi, base);
+            throw closed();
+        }
+        return base + 1;
+    }
+
+    /** The gating minimum once it reaches wrapPoint; below it, a sentinel of the claim kind. */
+    private long awaitRoom(long wrapPoint, int how, long timeoutNanos) {
+        if (how == BLOCK) {
+            return awaitGating(wrapPoint, untilNotRunning);
+        }
+        long min = minimumGating();
+        if (min >= wrapPoint || how == TRY) {
+            return min >= wrapPoint ? min : INSUFFICIENT_CAPACITY;
+        }
+        GatingWait wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING)
+                .withDeadline(System.nanoTime() + timeoutNanos);
+        long start = System.nanoTime();
+        try {
+            while ((min = minimumGating()) < wrapPoint) {
+                if (wait.stopped()) {
+                    throw closed();
+                }
+                if (wait.expired()) {
+                    return TIMED_OUT;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return INTERRUPTED;
+                }
+                waitStrategy.waitFor(wrapPoint, wait);
+            }
+            return min;
+        } finally {
+            addStall(System.nanoTime() - start);
+        }
+    }
+
+    private IllegalStateException overlap(Thread claimer, Thread producer) {
+        String other = producer == null ? "another thread" : "'" + producer.getName() + "'";
+        return new IllegalStateException("SINGLE producer mode: thread '" + claimer.getName() + "' claimed while "
+                + other + " has an open claim (claimed up to " + claimed.getVolatile() + ", published up to "
+                + published.getVolatile() + "); one thread claims at a time, and a new thread may take over only "
+                + "after the previous producer's last publish happens-before its first claim. Use ProducerMode.MULTI "
+                + "for concurrent producers");
     }
 
     @Override
@@ -121,9 +245,7 @@ public final class SingleProducerSequencer extends Sequencer {
         for (long s = lo; s <= hi; s++) {
             ring.setPublishedRelease(s);
         }
-        published.setPlain(hi);
-        cursor.setRelease(hi);
-        signalStages();
+        advance(hi);
     }
 
     @Override
@@ -133,8 +255,15 @@ public final class SingleProducerSequencer extends Sequencer {
         for (long s = lo; s <= hi; s++) {
             ring.setAbortedRelease(s);
         }
+        advance(hi);
+    }
+
+    private void advance(long hi) {
         published.setPlain(hi);
         cursor.setRelease(hi);
+        if (strict && hi == claimed.getPlain()) {
+            OWNER.setRelease(this, null); // nothing open: the next claim may come from any thread
+        }
         signalStages();
     }
 
@@ -157,23 +286,9 @@ public final class SingleProducerSequencer extends Sequencer {
         }
     }
 
-    /**
-     * Rejects claims when the bus does not accept them, and claims from a second live thread: two threads
-     * on a SINGLE producer would silently overwrite each other's slots. Handing the role to a new thread
-     * after the first one ended is allowed.
-     */
-    private void checkClaimer() {
-        if (!run.isRunning()) {
-            throw closed();
-        }
-        Thread current = Thread.currentThread();
-        if (owner != current) {
-            if (owner != null && owner.isAlive()) {
-                throw new IllegalStateException("SINGLE producer mode: claim from thread '" + current.getName()
-                        + "' while '" + owner.getName() + "' is the producer; use ProducerMode.MULTI");
-            }
-            owner = current;
-        }
+    @Override
+    public boolean closeIsExact() {
+        return fenced;
     }
 
     @Override
@@ -187,7 +302,7 @@ public final class SingleProducerSequencer extends Sequencer {
     }
 
     @Override
-    public long highestReady(long next) {
+    public long highestReady(long next, long limit) {
         return cursor.getAcquire();
     }
 }
