@@ -48,7 +48,7 @@ final class GraphBuilder<E> {
             StageSpec<E> spec = specs.get(i);
             int maxBatch = spec.maxBatchSize() > 0 ? spec.maxBatchSize() : config.maxBatchSize;
             added.add(new BroadcastNode<E>(stageNames.get(i), upstream, orDefault(spec.waitStrategy()), context,
-                    spec.handler(), orDefault(spec.exceptionPolicy()), maxBatch));
+                    spec.handler(), orDefault(spec.exceptionPolicy()), maxBatch, spec.failedEventsVisible()));
         }
         added.forEach(topology::add);
         return added;

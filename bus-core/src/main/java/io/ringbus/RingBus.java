@@ -202,7 +202,7 @@ public final class RingBus<E> implements AutoCloseable {
         for (StageNode n : topology.nodes()) {
             long seq = n.minimumProgress();
             stats.add(new StageStats(n.name(), n.kind(), seq, Math.max(0, claimed - seq), n.batches(), n.failures(),
-                    n.perWorkerEvents()));
+                    n.skipped(), n.perWorkerEvents()));
         }
         return stats;
     }

@@ -19,18 +19,20 @@ public final class StageSpec<E> {
     private final WaitStrategy waitStrategy;
     private final ExceptionPolicy<? super E> exceptionPolicy;
     private final int maxBatchSize;
+    private final boolean seesFailedEvents;
 
     private StageSpec(EventHandler<? super E> handler, String name, WaitStrategy waitStrategy,
-                      ExceptionPolicy<? super E> exceptionPolicy, int maxBatchSize) {
+                      ExceptionPolicy<? super E> exceptionPolicy, int maxBatchSize, boolean seesFailedEvents) {
         this.handler = handler;
         this.name = name;
         this.waitStrategy = waitStrategy;
         this.exceptionPolicy = exceptionPolicy;
         this.maxBatchSize = maxBatchSize;
+        this.seesFailedEvents = seesFailedEvents;
     }
 
     public static <E> StageSpec<E> of(EventHandler<? super E> handler) {
-        return new StageSpec<>(Objects.requireNonNull(handler, "handler"), null, null, null, 0);
+        return new StageSpec<>(Objects.requireNonNull(handler, "handler"), null, null, null, 0, false);
     }
 
     /** The stage's name, used for its thread and in reports; must be unique within the bus. */
@@ -39,17 +41,17 @@ public final class StageSpec<E> {
         if (stageName.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }
-        return new StageSpec<>(handler, stageName, waitStrategy, exceptionPolicy, maxBatchSize);
+        return new StageSpec<>(handler, stageName, waitStrategy, exceptionPolicy, maxBatchSize, seesFailedEvents);
     }
 
     public StageSpec<E> waitStrategy(WaitStrategy strategy) {
         return new StageSpec<>(handler, name, Objects.requireNonNull(strategy, "waitStrategy"), exceptionPolicy,
-                maxBatchSize);
+                maxBatchSize, seesFailedEvents);
     }
 
     public StageSpec<E> exceptionPolicy(ExceptionPolicy<? super E> policy) {
         return new StageSpec<>(handler, name, waitStrategy, Objects.requireNonNull(policy, "exceptionPolicy"),
-                maxBatchSize);
+                maxBatchSize, seesFailedEvents);
     }
 
     /** @param size the most events handled before the stage publishes its progress; &gt;= 1 */
@@ -57,7 +59,17 @@ public final class StageSpec<E> {
         if (size < 1) {
             throw new IllegalArgumentException("maxBatchSize must be >= 1: " + size);
         }
-        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, size);
+        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, size, seesFailedEvents);
+    }
+
+    /**
+     * Hands this stage the events that a stage it runs after failed on (its handler threw and its policy
+     * went on). By default such an event is skipped by every stage after the one that failed on it, and
+     * counted in {@link StageStats#skipped()}; a stage that must see everything, such as an audit trail,
+     * opts in here. The event stays failed for the stages after this one either way.
+     */
+    public StageSpec<E> seesFailedEvents() {
+        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, maxBatchSize, true);
     }
 
     EventHandler<? super E> handler() {
@@ -78,5 +90,9 @@ public final class StageSpec<E> {
 
     int maxBatchSize() {
         return maxBatchSize;
+    }
+
+    boolean failedEventsVisible() {
+        return seesFailedEvents;
     }
 }

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The default policy logs, counts and continues: in a diamond whose stage a throws a RuntimeException or an
  * Error on every 7th event, the failures are counted exactly, a still handles every other event once, and
- * b and the join see every event (the join still sees a's mark, written before the throw).
+ * b sees every event. The join, which opts in to failed events, sees every event too, with a's mark written
+ * before the throw; see GraphFailurePropagationTest for the default, where it skips them.
  */
 class DefaultPolicyDiamondTest {
     private static final long EVENTS_PER_PRODUCER = 10_000;
@@ -72,7 +73,7 @@ class DefaultPolicyDiamondTest {
         JoinChecker join = new JoinChecker(producers);
         StageGroup<OracleEvent> ga = bus.handleEventsWith(StageSpec.<OracleEvent>of(a).named("a"));
         StageGroup<OracleEvent> gb = bus.handleEventsWith(StageSpec.<OracleEvent>of(b).named("b"));
-        ga.and(gb).then(StageSpec.<OracleEvent>of(join).named("join"));
+        ga.and(gb).then(StageSpec.<OracleEvent>of(join).named("join").seesFailedEvents());
         bus.start();
         int[] batches = producers == 1 ? new int[] {1} : new int[] {1, 3};
         OracleProducers published = OracleProducers.start(name, bus.publisher(), batches, EVENTS_PER_PRODUCER, null)

@@ -34,13 +34,4 @@ final class AbortedSlots {
     boolean isAborted(long sequence) {
         return sequence <= checkUntil && ring.isAbortedAcquire(sequence);
     }
-
-    /** The last sequence in [next, end] that is not aborted, where endOfBatch belongs; below next if none. */
-    long lastDelivered(long next, long end) {
-        long last = end;
-        while (last >= next && isAborted(last)) {
-            last--;
-        }
-        return last;
-    }
 }

@@ -12,11 +12,12 @@ public final class BroadcastNode<E> extends StageNode {
     private final BroadcastProcessor<E> processor;
 
     public BroadcastNode(String name, List<StageNode> upstream, WaitStrategy waitStrategy, StageContext<E> context,
-                         EventHandler<? super E> handler, ExceptionPolicy<? super E> policy, int maxBatchSize) {
+                         EventHandler<? super E> handler, ExceptionPolicy<? super E> policy, int maxBatchSize,
+                         boolean seesFailedEvents) {
         super(name, upstream, List.of(waitStrategy));
         StageBarrier barrier = context.barrier(upstream, waitStrategy, maxBatchSize);
-        this.processor = new BroadcastProcessor<>(name, context.ring(), context.sequencer(), barrier, handler,
-                new FailureGuard<>(policy, name), maxBatchSize, context.haltBus());
+        this.processor = new BroadcastProcessor<>(name, context, barrier, handler, new FailureGuard<>(policy, name),
+                maxBatchSize, context.failures(this, upstream, seesFailedEvents, 0, 1));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.ringbus.internal.consumer;
 
 import io.ringbus.EventHandler;
-import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.ring.RingStorage;
 import io.ringbus.internal.sequence.Sequence;
 
@@ -9,22 +8,29 @@ import io.ringbus.internal.sequence.Sequence;
  * A broadcast stage: its handler sees every event in sequence order, in batches of at most
  * {@code maxBatchSize}, and its progress is release-stored once per batch.
  *
- * <p>Aborted slots are skipped. See {@link AbortedSlots}.
+ * <p>Aborted slots are skipped (see {@link AbortedSlots}), and so are events a stage it runs after failed on,
+ * unless it was asked to see them (see {@link UpstreamFailures}); either way such an event is marked failed
+ * here too, for the stages after this one.
  */
 public final class BroadcastProcessor<E> extends StageLoop<E> {
     private final RingStorage<E> ring;
     private final StageBarrier barrier;
     private final AbortedSlots aborted;
+    private final UpstreamFailures upstreamFailures;
+    private final Failures failures;
+    private final boolean seesFailedEvents;
     private final Sequence sequence = new Sequence();
     private final int maxBatchSize;
 
-    public BroadcastProcessor(String name, RingStorage<E> ring, Sequencer sequencer, StageBarrier barrier,
-                              EventHandler<? super E> handler, FailureGuard<E> guard, int maxBatchSize,
-                              Runnable haltBus) {
-        super(name, handler, guard, haltBus);
-        this.ring = ring;
+    BroadcastProcessor(String name, StageContext<E> context, StageBarrier barrier, EventHandler<? super E> handler,
+                       FailureGuard<E> guard, int maxBatchSize, Failures failures) {
+        super(name, handler, guard, context.haltBus());
+        this.ring = context.ring();
         this.barrier = barrier;
-        this.aborted = new AbortedSlots(ring, sequencer);
+        this.aborted = new AbortedSlots(ring, context.sequencer());
+        this.upstreamFailures = failures.upstream();
+        this.failures = failures;
+        this.seesFailedEvents = failures.seesFailedEvents();
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -47,6 +53,7 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
             }
             long end = Math.min(available, next + maxBatchSize - 1);
             aborted.refresh();
+            upstreamFailures.refresh();
             long done = processBatch(next, end);
             sequence.setRelease(done);
             signalProgress();
@@ -60,7 +67,10 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
 
     /** Handles [next, end]; returns the last sequence handled, below end only if the policy halted the bus. */
     private long processBatch(long next, long end) {
-        long lastEvent = aborted.lastDelivered(next, end);
+        long lastEvent = end;
+        while (lastEvent >= next && skipped(lastEvent)) {
+            lastEvent--;
+        }
         try {
             handler.onBatchStart((int) (end - next + 1));
         } catch (Throwable t) {
@@ -73,10 +83,25 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
             if (aborted.isAborted(s)) {
                 continue;
             }
-            if (!guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus)) {
+            if (upstreamFailures.failedUpstream(s)) {
+                failures.own().mark(s); // the stages after this one skip it too
+                if (!seesFailedEvents) {
+                    failures.countSkip(s);
+                    continue;
+                }
+            }
+            int outcome = guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus);
+            if (outcome == FailureGuard.FAILED) {
+                failures.own().mark(s);
+            } else if (outcome == FailureGuard.HALTED) {
                 return s;
             }
         }
         return end;
+    }
+
+    /** Not handed to the handler: aborted, or failed upstream (unless this stage sees failed events). */
+    private boolean skipped(long s) {
+        return aborted.isAborted(s) || !seesFailedEvents && upstreamFailures.failedUpstream(s);
     }
 }

@@ -12,6 +12,11 @@ import java.lang.invoke.VarHandle;
  * {@link Action#HALT}: a broken policy must stop the bus rather than kill a thread silently.
  */
 final class FailureGuard<E> {
+    /** What {@link #deliver} did: handled the event, went past a failure (the policy said continue), or halted. */
+    static final int DELIVERED = 0;
+    static final int FAILED = 1;
+    static final int HALTED = 2;
+
     private static final System.Logger LOG = System.getLogger("io.ringbus");
     private static final VarHandle FAILURES;
 
@@ -34,22 +39,23 @@ final class FailureGuard<E> {
 
     /**
      * Calls {@code handler}, applying the policy to a failure: continue, retry (until the bus halts), or halt.
-     * Returns false if the bus must halt.
+     * Returns {@link #DELIVERED}, {@link #FAILED} (the handler threw and the policy went on: the stages after
+     * this one skip the event) or {@link #HALTED}.
      */
-    boolean deliver(EventHandler<? super E> handler, E event, long s, boolean endOfBatch, StageBarrier barrier,
-                    Runnable haltBus) {
+    int deliver(EventHandler<? super E> handler, E event, long s, boolean endOfBatch, StageBarrier barrier,
+                Runnable haltBus) {
         for (int attempt = 1; ; attempt++) {
             try {
                 handler.onEvent(event, s, endOfBatch);
-                return true;
+                return DELIVERED;
             } catch (Throwable t) {
                 Action action = onEventFailure(t, s, event, attempt);
                 if (action == Action.CONTINUE) {
-                    return true;
+                    return FAILED;
                 }
                 if (action == Action.HALT || barrier.isHalted()) {
                     haltBus.run();
-                    return false;
+                    return HALTED;
                 }
             }
         }

@@ -26,6 +26,7 @@ public final class PollerNode<E> extends StageNode {
     private final boolean firstStage;
     private WaitStrategy[] toSignal = new WaitStrategy[0];
     private final AbortedSlots aborted;
+    private final Failures failures;
 
     public PollerNode(String name, List<StageNode> upstream, StageContext<E> context, ExceptionPolicy<? super E> policy) {
         super(name, upstream, List.of());
@@ -36,6 +37,7 @@ public final class PollerNode<E> extends StageNode {
         this.haltBus = context.haltBus();
         this.firstStage = upstream.isEmpty();
         this.aborted = new AbortedSlots(ring, sequencer);
+        this.failures = context.failures(this, upstream, false, 0, 1);
     }
 
     /** Handles up to {@code limit} ready events on the caller's thread. One thread at a time. */
@@ -50,13 +52,25 @@ public final class PollerNode<E> extends StageNode {
         }
         long end = Math.min(available, next + limit - 1);
         aborted.refresh();
-        long lastEvent = aborted.lastDelivered(next, end);
+        failures.upstream().refresh();
+        long lastEvent = end;
+        while (lastEvent >= next && (aborted.isAborted(lastEvent) || failures.upstream().failedUpstream(lastEvent))) {
+            lastEvent--;
+        }
         long done = end;
         for (long s = next; s <= end; s++) {
             if (aborted.isAborted(s)) {
                 continue;
             }
-            if (!guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus)) {
+            if (failures.upstream().failedUpstream(s)) {
+                failures.own().mark(s);
+                failures.countSkip(s);
+                continue;
+            }
+            int outcome = guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus);
+            if (outcome == FailureGuard.FAILED) {
+                failures.own().mark(s);
+            } else if (outcome == FailureGuard.HALTED) {
                 done = s;
                 break;
             }

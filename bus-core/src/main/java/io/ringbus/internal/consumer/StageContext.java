@@ -12,6 +12,12 @@ import java.util.List;
 /** What every stage of one bus shares: the ring, the sequencer, the run state and how to halt the bus. */
 public record StageContext<E>(RingStorage<E> ring, Sequencer sequencer, RunState run, Runnable haltBus) {
 
+    /** The failure bookkeeping of one thread of {@code self}, a stage running after {@code upstream}. */
+    Failures failures(StageNode self, List<StageNode> upstream, boolean seesFailedEvents, int share, int shares) {
+        return new Failures(new UpstreamFailures(upstream, ring.capacity()), self.failedEvents(), seesFailedEvents,
+                share, shares);
+    }
+
     /**
      * A barrier over the producer (no upstream) or over every progress sequence of the upstream stages;
      * a first stage looks at most {@code window} slots ahead.

@@ -13,6 +13,7 @@ public abstract class StageNode {
     private final String name;
     private final List<StageNode> upstream;
     private final List<WaitStrategy> waitStrategies;
+    private final FailedEvents failedEvents = new FailedEvents();
 
     protected StageNode(String name, List<StageNode> upstream, List<WaitStrategy> waitStrategies) {
         this.name = name;
@@ -44,6 +45,16 @@ public abstract class StageNode {
 
     /** Whom to wake after this stage advances. Called once before start. */
     abstract void signalTargets(WaitStrategy[] strategies);
+
+    /** The events this stage failed on or skipped, for the stages after it. */
+    final FailedEvents failedEvents() {
+        return failedEvents;
+    }
+
+    /** Events skipped here because a stage this one runs after had failed on them. */
+    public final long skipped() {
+        return failedEvents.skipped();
+    }
 
     /** Failures routed to this stage's exception policy. */
     public abstract long failures();

@@ -32,14 +32,14 @@ public final class WorkerPoolNode<E> extends StageNode {
             String workerName = name + "-" + i;
             StageBarrier barrier = context.barrier(upstream, strategies.get(i), Integer.MAX_VALUE);
             if (key == null) {
-                WorkerProcessor<E> w = new WorkerProcessor<>(workerName, context.ring(), context.sequencer(), barrier,
-                        claimCounter, handlers.get(i), guard, context.haltBus());
+                WorkerProcessor<E> w = new WorkerProcessor<>(workerName, context, barrier, claimCounter,
+                        handlers.get(i), guard, context.failures(this, upstream, false, 0, 1));
                 workers.add(w);
                 progress.add(w.progress());
             } else {
                 KeyedWorkAdapter<E> adapter = new KeyedWorkAdapter<>(handlers.get(i), key, i, handlers.size());
-                BroadcastProcessor<E> w = new BroadcastProcessor<>(workerName, context.ring(), context.sequencer(),
-                        barrier, adapter, guard, Integer.MAX_VALUE, context.haltBus());
+                BroadcastProcessor<E> w = new BroadcastProcessor<>(workerName, context, barrier, adapter, guard,
+                        Integer.MAX_VALUE, context.failures(this, upstream, false, i, handlers.size()));
                 keyed.add(adapter);
                 workers.add(w);
                 progress.add(w.sequence());

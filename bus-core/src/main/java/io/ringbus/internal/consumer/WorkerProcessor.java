@@ -2,7 +2,6 @@ package io.ringbus.internal.consumer;
 
 import io.ringbus.EventHandler;
 import io.ringbus.WorkHandler;
-import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.ring.RingStorage;
 import io.ringbus.internal.sequence.Sequence;
 
@@ -19,15 +18,17 @@ import io.ringbus.internal.sequence.Sequence;
 final class WorkerProcessor<E> extends StageLoop<E> {
     private final RingStorage<E> ring;
     private final AbortedSlots aborted;
+    private final Failures failures;
     private final StageBarrier barrier;
     private final Sequence claimCounter;
     private final Sequence progress = new Sequence();
 
-    WorkerProcessor(String name, RingStorage<E> ring, Sequencer sequencer, StageBarrier barrier,
-                    Sequence claimCounter, WorkHandler<? super E> handler, FailureGuard<E> guard, Runnable haltBus) {
-        super(name, asEventHandler(handler), guard, haltBus);
-        this.ring = ring;
-        this.aborted = new AbortedSlots(ring, sequencer);
+    WorkerProcessor(String name, StageContext<E> context, StageBarrier barrier, Sequence claimCounter,
+                    WorkHandler<? super E> handler, FailureGuard<E> guard, Failures failures) {
+        super(name, asEventHandler(handler), guard, context.haltBus());
+        this.ring = context.ring();
+        this.aborted = new AbortedSlots(ring, context.sequencer());
+        this.failures = failures;
         this.barrier = barrier;
         this.claimCounter = claimCounter;
     }
@@ -62,10 +63,18 @@ final class WorkerProcessor<E> extends StageLoop<E> {
                 }
             }
             aborted.refresh();
-            if (!aborted.isAborted(claimed)) {
-                if (!guard.deliver(handler, ring.get(claimed), claimed, true, barrier, haltBus)) {
+            failures.upstream().refresh();
+            if (failures.upstream().failedUpstream(claimed)) {
+                failures.own().mark(claimed);
+                failures.countSkip(claimed);
+            } else if (!aborted.isAborted(claimed)) {
+                int outcome = guard.deliver(handler, ring.get(claimed), claimed, true, barrier, haltBus);
+                if (outcome == FailureGuard.HALTED) {
                     progress.setRelease(claimed);
                     return;
+                }
+                if (outcome == FailureGuard.FAILED) {
+                    failures.own().mark(claimed);
                 }
                 countBatch(); // a pool counts events handled, not slots skipped
             }

@@ -139,10 +139,9 @@ public final class SingleProducerSequencer extends Sequencer {
 
     /** The slow path of a claim from a thread that is not the producer yet. */
     private long claimTakingRole(int n, int how, long timeoutNanos, Thread current) {
-        takeRole(current);
+        long base = takeRole(current);
         boolean committed = false;
         try {
-            long base = claimed.getVolatile();
             long hi = base + n;
             long wrapPoint = hi - capacity;
             if (wrapPoint > cachedGating) {
@@ -163,12 +162,12 @@ public final class SingleProducerSequencer extends Sequencer {
     }
 
     /**
-     * Takes the producer role: refused while the previous producer has an open claim. The compare-and-set
-     * comes before the read of the claim cursor, and the previous producer's first claim reads the owner
-     * after its own compare-and-set of the cursor, so two threads racing for the role cannot both miss
-     * each other.
+     * Takes the producer role: refused while the previous producer has an open claim. Returns the claim
+     * cursor it checked, which the first claim must start from. The compare-and-set of the role comes before
+     * the read of the cursor, and a racing first claim reads the owner after its own compare-and-set of the
+     * cursor, so two threads racing for the role cannot both miss each other.
      */
-    private void takeRole(Thread current) {
+    private long takeRole(Thread current) {
         Thread previous = (Thread) OWNER.getVolatile(this);
         if (strict ? previous != null || !OWNER.compareAndSet(this, null, current)
                    : !OWNER.compareAndSet(this, previous, current)) {
@@ -180,9 +179,13 @@ public final class SingleProducerSequencer extends Sequencer {
             OWNER.compareAndSet(this, current, previous);
             throw overlap(current, previous);
         }
+        return open;
     }
 
-    /** The first claim in the role: a compare-and-set, so a racing claim from the same base cannot also win. */
+    /**
+     * The first claim in the role: a compare-and-set from the cursor the role was checked against, so a claim
+     * that raced in since, or a racing claim from the same base, cannot also win.
+     */
     private long commitTakingRole(long base, long hi, Thread current) {
         if (!claimed.compareAndSet(base, hi)) {
             throw overlap(current, (Thread) OWNER.getVolatile(this));
