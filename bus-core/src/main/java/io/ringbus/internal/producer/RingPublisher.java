@@ -16,20 +16,28 @@ public final class RingPublisher<E> implements Publisher<E> {
     private final Sequencer sequencer;
     private final RingStorage<E> ring;
     private final OverflowPolicy overflow;
+    /** The default policy, tested first with one compare of a final field: no switch on the hot path. */
+    private final boolean blocks;
 
     public RingPublisher(Sequencer sequencer, RingStorage<E> ring, OverflowPolicy overflow) {
         this.sequencer = sequencer;
         this.ring = ring;
         this.overflow = overflow;
+        this.blocks = overflow.kind() == OverflowPolicy.Kind.BLOCK;
     }
 
     @Override
     public long claim() {
-        return claim(1);
+        return blocks ? sequencer.claim(1) : claimBounded(1);
     }
 
     @Override
     public long claim(int n) {
+        return blocks ? sequencer.claim(n) : claimBounded(n);
+    }
+
+    /** A claim under a fail-fast or timeout policy. */
+    private long claimBounded(int n) {
         switch (overflow.kind()) {
             case FAIL_FAST: {
                 long seq = sequencer.tryClaim(n);
@@ -97,13 +105,13 @@ public final class RingPublisher<E> implements Publisher<E> {
     @Override
     public <A> void publishEvent(EventTranslatorOneArg<E, A> translator, A arg) {
         Objects.requireNonNull(translator, "translator");
-        translateAndPublish(claim(1), translator, arg);
+        translateAndPublish(claim(), translator, arg);
     }
 
     @Override
     public <A, B> void publishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1) {
         Objects.requireNonNull(translator, "translator");
-        translateAndPublish(claim(1), translator, arg0, arg1);
+        translateAndPublish(claim(), translator, arg0, arg1);
     }
 
     @Override

@@ -20,9 +20,9 @@ import java.lang.invoke.VarHandle;
  * not seen; strict mode sees it, at the cost of two atomic operations per claim and publish cycle.
  *
  * <p>Publishes happen in claim order: {@code publish(lo, hi)} requires lo to be the first unpublished
- * sequence. The cursor is then the published high-water mark, and first stages read it once per batch
- * instead of each slot's state. The slot states are still written, so pollers, aborts and worker pools see
- * the same encoding in both modes.
+ * sequence. The cursor is then the published high-water mark, and every first stage, poller and worker
+ * reads it once per batch instead of each slot's state, so a publish writes no slot state at all: only an
+ * abort does, in the same encoding as in MULTI mode, and stages read it only when the abort count moved.
  *
  * <p>Close protocol. A claim stores the claim cursor and then reads the run state; close changes the state
  * and then reads the claim cursor. By default the claim's store is volatile (a StoreLoad fence per claim
@@ -94,11 +94,9 @@ public final class SingleProducerSequencer extends Sequencer {
         return claim(n, TIMED, timeoutNanos);
     }
 
+    /** The state is checked once, after the claim store (see commit): before start, too. */
     private long claim(int n, int how, long timeoutNanos) {
         checkBatch(n, capacity);
-        if (!run.isRunning()) {
-            throw closed();
-        }
         Thread current = Thread.currentThread();
         if (owner != current) {
             return claimTakingRole(n, how, timeoutNanos, current);
@@ -242,12 +240,10 @@ public final class SingleProducerSequencer extends Sequencer {
                 + "for concurrent producers");
     }
 
+    /** Writes no slot state: first stages read the cursor, and only an abort is read per slot. */
     @Override
     public void publish(long lo, long hi) {
         checkInOrder(lo, hi);
-        for (long s = lo; s <= hi; s++) {
-            ring.setPublishedRelease(s);
-        }
         advance(hi);
     }
 

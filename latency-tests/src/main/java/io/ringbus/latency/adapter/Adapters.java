@@ -20,6 +20,7 @@ public final class Adapters {
     static {
         add(new VolatileAdapter());
         add(new RingBusAdapter(ProducerMode.SINGLE));
+        add(new RingBusAdapter(ProducerMode.SINGLE, true));
         add(new RingBusAdapter(ProducerMode.MULTI));
         add(new DisruptorAdapter(ProducerType.SINGLE));
         add(new DisruptorAdapter(ProducerType.MULTI));

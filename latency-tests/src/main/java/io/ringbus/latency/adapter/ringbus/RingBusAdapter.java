@@ -32,20 +32,27 @@ import java.util.Set;
  */
 public final class RingBusAdapter implements Adapter {
     private final ProducerMode mode;
+    /** producersStopBeforeClose: the harness closes only after its producers finished, so the promise holds. */
+    private final boolean unfenced;
 
     public RingBusAdapter(ProducerMode mode) {
+        this(mode, false);
+    }
+
+    public RingBusAdapter(ProducerMode mode, boolean unfenced) {
         this.mode = mode;
+        this.unfenced = unfenced;
     }
 
     @Override
     public String id() {
-        return mode == ProducerMode.SINGLE ? "ringbus-single" : "ringbus-multi";
+        return (mode == ProducerMode.SINGLE ? "ringbus-single" : "ringbus-multi") + (unfenced ? "-nofence" : "");
     }
 
     @Override
     public String description() {
-        return "ringbus RingBus, ProducerMode." + mode + ", broadcast stages or a work-sharing WorkerPoolSpec pool; "
-                + "waits: BusySpin / Yielding / Parking / Blocking";
+        return "ringbus RingBus, ProducerMode." + mode + (unfenced ? ", producersStopBeforeClose (no claim fence)" : "")
+                + ", broadcast stages or a work-sharing WorkerPoolSpec pool; waits: BusySpin / Yielding / Parking / Blocking";
     }
 
     @Override
@@ -77,6 +84,7 @@ public final class RingBusAdapter implements Adapter {
                 .producerWaitStrategy(waitStrategy(config.waitMode()))
                 .name(config.name())
                 .shutdownTimeout(Duration.ofMillis(config.closeTimeoutMillis()))
+                .producersStopBeforeClose(unfenced)
                 .build();
         StageGroup<Msg> group = topology.workSharing()
                 ? bus.handleEventsWithWorkerPool(pool(handlers.get(0)))
