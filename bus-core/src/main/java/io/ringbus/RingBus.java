@@ -6,6 +6,7 @@ import io.ringbus.internal.consumer.StageNode;
 import io.ringbus.internal.consumer.StageRunner;
 import io.ringbus.internal.consumer.Topology;
 import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.internal.producer.MultiProducerSequencer;
 import io.ringbus.internal.producer.RingPublisher;
 import io.ringbus.internal.producer.Sequencer;
@@ -138,15 +139,18 @@ public final class RingBus<E> implements AutoCloseable {
     @Override
     public void close() {
         Duration limit = config.shutdownTimeout;
-        ShutdownReport r = close(limit.toNanos(), TimeUnit.NANOSECONDS);
+        long limitNanos = Timeouts.toNanos(limit);
+        ShutdownReport r = close(limitNanos, TimeUnit.NANOSECONDS);
         if (r.timedOut()) {
-            throw new IllegalStateException("close() timed out after " + limit.toMillis() + " ms; bus halted: " + r);
+            throw new IllegalStateException("close() timed out after " + limitNanos / 1_000_000 + " ms; bus halted: " + r);
         }
     }
 
     /**
      * Delivers every event published before this call, waiting at most {@code timeout}; then halts if
      * needed, joins the threads and reports what was left. Never hangs. Repeated calls return the first report.
+     * A timeout too large to add to {@code System.nanoTime()} (such as {@code Long.MAX_VALUE} nanoseconds)
+     * waits as long as the drain and the shutdown hooks take.
      */
     public ShutdownReport close(long timeout, TimeUnit unit) {
         Objects.requireNonNull(unit, "unit");

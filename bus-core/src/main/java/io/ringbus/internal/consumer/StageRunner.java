@@ -2,6 +2,7 @@ package io.ringbus.internal.consumer;
 
 import io.ringbus.ShutdownReport;
 import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.wait.WaitStrategy;
 
@@ -77,11 +78,11 @@ public final class StageRunner {
      * multi-producer claim adds before it reads the state, and close writes the state before it reads the
      * cursor, so one always sees the other. A single-producer claim is a plain store followed by a re-check
      * of the state; the settle time covers the store's short trip through the store buffer. On timeout,
-     * halt.
+     * halt. A timeout beyond {@link Timeouts#MAX_NANOS} waits as long as it takes.
      */
     public ShutdownReport close(long timeoutNanos) {
         long begin = System.nanoTime();
-        long deadline = begin + timeoutNanos;
+        long deadline = begin + Timeouts.clamp(timeoutNanos);
         boolean timedOut = false;
         long target = sequencer.claimedAcquire();
         if (run.getAcquire() == RunState.NEW) {
@@ -98,7 +99,7 @@ public final class StageRunner {
                 signalEveryone();
             }
         }
-        joinUntil(Math.max(deadline, System.nanoTime() + (run.isHalted() ? HALT_GRACE_NANOS : 0)));
+        joinUntil(Timeouts.later(deadline, System.nanoTime() + (run.isHalted() ? HALT_GRACE_NANOS : 0)));
         for (Thread t : started) {
             if (t.isAlive()) {
                 t.interrupt(); // a stuck handler may respond; the report names it either way
@@ -110,7 +111,7 @@ public final class StageRunner {
     }
 
     public boolean awaitTermination(long timeoutNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long deadline = System.nanoTime() + Timeouts.clamp(timeoutNanos);
         for (Thread t : started) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
