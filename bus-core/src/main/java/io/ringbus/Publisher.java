@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  * throw {@link BusClosedException}. Negative return values of the claim methods are sentinels, and mean
  * nothing was claimed.
  *
+ * <p>A stage's handler may publish into its own bus, but never wait for room there: its own progress is what
+ * frees room. A claim from a stage thread that would have to wait for that stage throws
+ * {@link IllegalStateException} naming the stage; in MULTI mode {@code claim()} has already taken its
+ * sequence, so the bus also halts. Use {@code tryClaim} from handlers.
+ *
  * @param <E> the event type
  */
 public interface Publisher<E> {

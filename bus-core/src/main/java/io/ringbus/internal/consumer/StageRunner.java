@@ -3,7 +3,9 @@ package io.ringbus.internal.consumer;
 import io.ringbus.ShutdownReport;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.lifecycle.Timeouts;
+import io.ringbus.internal.producer.SelfWaitCheck;
 import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.wait.WaitStrategy;
 
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * Runs the stage threads of one bus: start, halt, close with drain, join, report. Callers serialise
  * start and close; halt may come from any thread, stage threads included.
  */
-public final class StageRunner {
+public final class StageRunner implements SelfWaitCheck {
     /** After a halt, how long close waits for threads to leave their handlers before calling them stuck. */
     private static final long HALT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
@@ -33,6 +35,8 @@ public final class StageRunner {
     private final RunState run;
     private final ThreadFactory threadFactory;
     private final Map<Thread, StageNode> threads = new IdentityHashMap<>();
+    /** Each stage thread's own progress sequence; filled before the bus opens, read-only afterwards. */
+    private final Map<Thread, Sequence> ownProgress = new IdentityHashMap<>();
     private volatile List<Thread> started = List.of();
 
     public StageRunner(String busName, Topology topology, Sequencer sequencer, RunState run, ThreadFactory factory) {
@@ -48,6 +52,7 @@ public final class StageRunner {
         List<Thread> created = new ArrayList<>();
         for (StageNode node : topology.nodes()) {
             List<? extends Runnable> bodies = node.threadBodies();
+            Sequence[] progress = node.progress(); // one per thread body, in the same order
             for (int i = 0; i < bodies.size(); i++) {
                 Thread t = threadFactory.newThread(bodies.get(i));
                 if (t == null) {
@@ -55,10 +60,12 @@ public final class StageRunner {
                 }
                 t.setName(busName + "-" + node.name() + (bodies.size() > 1 ? "-" + i : ""));
                 threads.put(t, node);
+                ownProgress.put(t, progress[i]);
                 created.add(t);
             }
         }
         started = List.copyOf(created);
+        sequencer.watchConsumers(this, this::halt);
         if (!run.start()) {
             throw new IllegalStateException("start(): the bus was already started or stopped");
         }
@@ -120,6 +127,14 @@ public final class StageRunner {
             TimeUnit.NANOSECONDS.timedJoin(t, left);
         }
         return !anyAlive();
+    }
+
+    /** Slow path of a claim: a stage thread whose own progress is below wrapPoint would wait for itself. */
+    @Override
+    public String stageWaitingForItself(long wrapPoint) {
+        Thread current = Thread.currentThread();
+        Sequence own = ownProgress.get(current);
+        return own != null && own.getAcquire() < wrapPoint ? threads.get(current).name() : null;
     }
 
     /** A stage thread calling close would wait for itself. */

@@ -31,6 +31,8 @@ public abstract class Sequencer {
 
     protected Sequence[] gating = new Sequence[0];
     private WaitStrategy[] toSignal = new WaitStrategy[0];
+    private SelfWaitCheck selfWait = SelfWaitCheck.NONE;
+    private Runnable haltBus = () -> { };
 
     protected Sequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy) {
         this.ring = ring;
@@ -43,6 +45,16 @@ public abstract class Sequencer {
     public void wire(Sequence[] gatingSequences, WaitStrategy[] firstStageStrategies) {
         this.gating = gatingSequences.clone();
         this.toSignal = firstStageStrategies.clone();
+    }
+
+    /**
+     * Called once before start: who the bus's consumer threads are, so that a claim from one of them that
+     * could only wait for itself fails instead, and how to halt the bus when that claim already holds a
+     * sequence. Visible to producers through the start's state change, to stages through Thread.start.
+     */
+    public final void watchConsumers(SelfWaitCheck check, Runnable halt) {
+        this.selfWait = check;
+        this.haltBus = halt;
     }
 
     public final int capacity() {
@@ -105,6 +117,7 @@ public abstract class Sequencer {
         if (min >= wrapPoint) {
             return min;
         }
+        checkNotWaitingForItself(wrapPoint, wait.holdsClaim());
         long start = System.nanoTime();
         boolean interrupted = false;
         try {
@@ -121,6 +134,26 @@ public abstract class Sequencer {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Slow path only, before a claim waits for room: fails a wait that could only end once the calling stage
+     * thread advances. If the claim already took its sequences (a multi-producer add), their slots can never
+     * be freed, so the bus halts first: loud at once, instead of a hang until the close times out.
+     */
+    protected final void checkNotWaitingForItself(long wrapPoint, boolean holdsClaim) {
+        String stage = selfWait.stageWaitingForItself(wrapPoint);
+        if (stage != null) {
+            IllegalStateException e = new IllegalStateException("claim from stage '" + stage + "' on its own bus"
+                    + " would wait for ever: the ring is full and room needs its own progress to pass sequence "
+                    + wrapPoint + ", which cannot happen before its handler returns"
+                    + (holdsClaim ? "; the sequence was already taken, so the bus is halted" : "; nothing was claimed")
+                    + ". Republish with tryClaim(), or give the ring room for what a handler publishes");
+            if (holdsClaim) {
+                haltBus.run();
+            }
+            throw e;
         }
     }
 

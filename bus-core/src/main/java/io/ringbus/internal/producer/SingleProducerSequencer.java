@@ -74,6 +74,7 @@ public final class SingleProducerSequencer extends Sequencer {
         long hi = claimed.getPlain() + n;
         long wrapPoint = hi - capacity;
         if (wrapPoint > cachedGating) {
+            checkNotWaitingForItself(wrapPoint, false);
             GatingWait wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING)
                     .withDeadline(System.nanoTime() + timeoutNanos);
             long start = System.nanoTime();
