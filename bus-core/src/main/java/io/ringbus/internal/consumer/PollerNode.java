@@ -52,14 +52,19 @@ public final class PollerNode<E> extends StageNode {
         aborted.refresh();
         long lastEvent = aborted.lastDelivered(next, end);
         long done = end;
-        for (long s = next; s <= end; s++) {
-            if (aborted.isAborted(s)) {
-                continue;
+        try {
+            for (long s = next; s <= end; s++) {
+                if (aborted.isAborted(s)) {
+                    continue;
+                }
+                if (!guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus)) {
+                    done = s;
+                    break;
+                }
             }
-            if (!guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus)) {
-                done = s;
-                break;
-            }
+        } catch (Throwable escaped) {
+            haltBus.run(); // as on a stage thread: never leave producers waiting for a poller that failed
+            throw escaped;
         }
         sequence.setRelease(done);
         for (WaitStrategy w : toSignal) {
