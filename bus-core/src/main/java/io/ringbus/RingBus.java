@@ -108,7 +108,16 @@ public final class RingBus<E> implements AutoCloseable {
         return new StageGroup<>(this, Topology.union(all));
     }
 
-    /** Starts every stage on its own named thread. The graph is fixed from here on. */
+    /**
+     * Starts every stage on its own named thread. The graph is fixed from here on.
+     *
+     * @throws IllegalStateException if the bus was already started, has no stages, or the thread factory
+     *         returned null (the bus is then still new); or if a stage thread failed to start, for instance
+     *         with {@code OutOfMemoryError: unable to create native thread}. In that last case the message
+     *         names the stage, the cause is what {@code Thread.start} threw, and the bus is halted: the threads
+     *         that did start were joined (up to the shutdown timeout), and claims throw
+     *         {@link BusClosedException}.
+     */
     public void start() {
         lifecycle.lock();
         try {
@@ -119,7 +128,7 @@ public final class RingBus<E> implements AutoCloseable {
                 throw new IllegalStateException("start(): the bus has no stages; add at least one");
             }
             topology.wire(sequencer);
-            runner.start();
+            runner.start(Timeouts.toNanos(config.shutdownTimeout));
         } finally {
             lifecycle.unlock();
         }

@@ -47,8 +47,12 @@ public final class StageRunner implements SelfWaitCheck {
         this.threadFactory = factory;
     }
 
-    /** Creates every thread, then opens the bus, then starts them: a stage not yet running still gates. */
-    public void start() {
+    /**
+     * Creates every thread, then opens the bus, then starts them: a stage not yet running still gates. If a
+     * thread fails to start, rolls back: halts, joins the threads that did start (waiting at most
+     * joinTimeoutNanos) and throws, so the bus is never left running with a stage that will never run.
+     */
+    public void start(long joinTimeoutNanos) {
         List<Thread> created = new ArrayList<>();
         for (StageNode node : topology.nodes()) {
             List<? extends Runnable> bodies = node.threadBodies();
@@ -69,7 +73,16 @@ public final class StageRunner implements SelfWaitCheck {
         if (!run.start()) {
             throw new IllegalStateException("start(): the bus was already started or stopped");
         }
-        created.forEach(Thread::start);
+        for (Thread t : created) {
+            try {
+                t.start();
+            } catch (Throwable failure) {
+                halt();
+                joinUntil(System.nanoTime() + Timeouts.clamp(joinTimeoutNanos));
+                throw new IllegalStateException("start(): thread '" + t.getName() + "' of stage '"
+                        + threads.get(t).name() + "' failed to start; the bus is halted", failure);
+            }
+        }
     }
 
     public void halt() {
