@@ -64,13 +64,18 @@ public interface Publisher<E> {
     /** Publishes a claimed sequence. Publishing twice, or a sequence never claimed, throws ISE. */
     void publish(long sequence);
 
-    /** Publishes the claimed range [lo, hi]. */
+    /**
+     * Publishes the claimed range [lo, hi].
+     *
+     * @throws IllegalArgumentException if {@code lo < 0}, {@code hi < lo} or the range is longer than the
+     *         capacity, with nothing published
+     */
     void publish(long lo, long hi);
 
     /** Aborts a claimed sequence instead of publishing it: every stage skips the slot and nothing stalls. */
     void abort(long sequence);
 
-    /** Aborts the claimed range [lo, hi]. */
+    /** Aborts the claimed range [lo, hi]; rejects a bad range as {@link #publish(long, long)} does. */
     void abort(long lo, long hi);
 
     /**

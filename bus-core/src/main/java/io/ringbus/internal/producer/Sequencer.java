@@ -187,7 +187,11 @@ public abstract class Sequencer {
                 : new BusClosedException("bus is closed (" + RunState.name(state) + ")");
     }
 
+    /** Sequences start at 0, so with lo &gt;= 0 and hi &gt;= lo the length {@code hi - lo} cannot overflow. */
     protected final void checkPublishRange(long lo, long hi) {
+        if (lo < 0) {
+            throw new IllegalArgumentException("lo must be >= 0 (sequences start at 0): lo=" + lo + ", hi=" + hi);
+        }
         if (hi < lo) {
             throw new IllegalArgumentException("hi must be >= lo: lo=" + lo + ", hi=" + hi);
         }
