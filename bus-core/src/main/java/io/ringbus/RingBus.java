@@ -143,7 +143,9 @@ public final class RingBus<E> implements AutoCloseable {
      * Delivers every event published before this call, then joins the stage threads, waiting at most the
      * builder's shutdown timeout. On timeout it halts the bus and throws with the report.
      *
-     * @throws IllegalStateException if the drain timed out; the bus is halted
+     * @throws IllegalStateException if the drain timed out; the bus is halted. Also, at once and with the bus
+     *         still running, if called from a stage thread, from inside a poll handler, or from a poller's
+     *         thread while that poller has events left: the close would wait for the caller itself
      */
     @Override
     public void close() {
@@ -160,6 +162,10 @@ public final class RingBus<E> implements AutoCloseable {
      * needed, joins the threads and reports what was left. Never hangs. Repeated calls return the first report.
      * A timeout too large to add to {@code System.nanoTime()} (such as {@code Long.MAX_VALUE} nanoseconds)
      * waits as long as the drain and the shutdown hooks take.
+     *
+     * @throws IllegalStateException at once, with the bus still running, if called from a stage thread, from
+     *         inside a poll handler, or from a poller's thread while that poller has events left (see
+     *         {@link Poller})
      */
     public ShutdownReport close(long timeout, TimeUnit unit) {
         Objects.requireNonNull(unit, "unit");
@@ -167,6 +173,7 @@ public final class RingBus<E> implements AutoCloseable {
             throw new IllegalArgumentException("timeout must be >= 0: " + timeout);
         }
         runner.checkNotStageThread("close()");
+        runner.checkNotPollingThread("close()");
         lifecycle.lock();
         try {
             if (report == null) {

@@ -120,6 +120,32 @@ class ReentrantClaimTest {
         assertEquals(List.of(Publisher.INSUFFICIENT_CAPACITY), results.subList(0, 1));
     }
 
+    /** A poll handler claiming on its own full ring would wait for its own poller, just like a stage thread. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProducerMode.class)
+    void pollHandlerClaimOnOwnFullRingFailsNamingThePoller(ProducerMode mode) {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        RingBus<Gen> bus = RingBus.builder(Gen::new).name("selfpoll-" + mode).capacity(CAPACITY).producerMode(mode)
+                .exceptionPolicy(ExceptionPolicy.callback((e, s, ev, st) -> failures.add(e))).build();
+        Poller<Gen> poller = bus.newPoller("agent");
+        bus.start();
+        // one bounded thread is producer and poller, as SINGLE mode requires
+        ShutdownReport r = Bounded.call("poll with a republishing handler, then close", Duration.ofSeconds(10), () -> {
+            Publisher<Gen> p = bus.publisher();
+            for (int i = 0; i < CAPACITY; i++) {
+                p.publish(p.claim());
+            }
+            poller.poll((e, s, end) -> p.publish(p.claim()), 1);
+            poller.poll((e, s, end) -> { }, CAPACITY);
+            return bus.close(5, TimeUnit.SECONDS);
+        });
+        assertFalse(r.timedOut(), r.toString());
+        assertEquals(1, failures.size(), String.valueOf(failures));
+        assertInstanceOf(IllegalStateException.class, failures.get(0));
+        assertTrue(failures.get(0).getMessage().contains("'agent'"), failures.get(0).getMessage());
+        assertEquals(mode == ProducerMode.SINGLE, r.drained(), r.toString()); // MULTI halted: its add took a sequence
+    }
+
     /** A producer thread that is no stage may wait for room as before. */
     @Test
     void nonStageProducerStillWaitsForRoom() {

@@ -26,6 +26,9 @@ public final class PollerNode<E> extends StageNode {
     private final boolean firstStage;
     private WaitStrategy[] toSignal = new WaitStrategy[0];
     private final AbortedSlots aborted;
+    /** The thread that polls, and whether it is inside a handler now; plain: only that thread's own reads matter. */
+    private Thread pollingThread;
+    private boolean inPoll;
 
     public PollerNode(String name, List<StageNode> upstream, StageContext<E> context, ExceptionPolicy<? super E> policy) {
         super(name, upstream, List.of());
@@ -40,6 +43,10 @@ public final class PollerNode<E> extends StageNode {
 
     /** Handles up to {@code limit} ready events on the caller's thread. One thread at a time. */
     public Outcome poll(EventHandler<? super E> handler, int limit) {
+        Thread current = Thread.currentThread();
+        if (pollingThread != current) {
+            pollingThread = current; // written only when the polling thread changes
+        }
         long next = sequence.getPlain() + 1;
         if (barrier.isFinished(next)) {
             return Outcome.CLOSED;
@@ -52,6 +59,7 @@ public final class PollerNode<E> extends StageNode {
         aborted.refresh();
         long lastEvent = aborted.lastDelivered(next, end);
         long done = end;
+        inPoll = true;
         try {
             for (long s = next; s <= end; s++) {
                 if (aborted.isAborted(s)) {
@@ -65,12 +73,27 @@ public final class PollerNode<E> extends StageNode {
         } catch (Throwable escaped) {
             haltBus.run(); // as on a stage thread: never leave producers waiting for a poller that failed
             throw escaped;
+        } finally {
+            inPoll = false;
         }
         sequence.setRelease(done);
         for (WaitStrategy w : toSignal) {
             w.signalAll();
         }
         return Outcome.PROCESSED;
+    }
+
+    /**
+     * True if the calling thread is this poller's thread and a wait for the poller to reach {@code target}
+     * could only end once this thread polls again: it is inside a poll handler, or the poller is behind.
+     */
+    public boolean blocksCallerWaitingFor(long target) {
+        return Thread.currentThread() == pollingThread && (inPoll || sequence.getAcquire() < target);
+    }
+
+    /** True if the calling thread is inside a poll handler of this poller. */
+    public boolean callerIsPolling() {
+        return Thread.currentThread() == pollingThread && inPoll;
     }
 
     @Override

@@ -147,7 +147,34 @@ public final class StageRunner implements SelfWaitCheck {
     public String stageWaitingForItself(long wrapPoint) {
         Thread current = Thread.currentThread();
         Sequence own = ownProgress.get(current);
-        return own != null && own.getAcquire() < wrapPoint ? threads.get(current).name() : null;
+        if (own != null) {
+            return own.getAcquire() < wrapPoint ? threads.get(current).name() : null;
+        }
+        for (StageNode n : topology.nodes()) {
+            if (n instanceof PollerNode && ((PollerNode<?>) n).callerIsPolling() && n.minimumProgress() < wrapPoint) {
+                return n.name(); // a poll handler: its poller cannot advance before the handler returns
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A close waits for every poller to catch up. From a poller's own thread, while that poller is behind or
+     * from inside its handler, it would wait for itself: reject it before anything changes.
+     */
+    public void checkNotPollingThread(String call) {
+        if (run.getAcquire() >= RunState.CLOSED) {
+            return; // closed or halted: a close no longer waits for pollers
+        }
+        long claimed = sequencer.claimedAcquire();
+        for (StageNode n : topology.nodes()) {
+            if (n instanceof PollerNode && ((PollerNode<?>) n).blocksCallerWaitingFor(claimed)) {
+                throw new IllegalStateException(call + " called from thread '" + Thread.currentThread().getName()
+                        + "', which polls '" + n.name() + "', while that poller has events left (or from inside"
+                        + " its handler) would wait for itself; poll until CLOSED while another thread closes,"
+                        + " or close once the poller has caught up");
+            }
+        }
     }
 
     /** A stage thread calling close would wait for itself. */
