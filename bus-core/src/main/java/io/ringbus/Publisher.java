@@ -93,6 +93,6 @@ public interface Publisher<E> {
     /** Two-argument form of {@link #tryPublishEvent(EventTranslatorOneArg, Object)}. */
     <A, B> boolean tryPublishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1);
 
-    /** An estimate of the free slots; exact only when nothing runs concurrently. */
+    /** An estimate of the free slots, always in [0, capacity]; exact only when nothing runs concurrently. */
     long remainingCapacity();
 }

@@ -102,10 +102,15 @@ public abstract class Sequencer {
         return Sequences.minimum(gating, Long.MAX_VALUE);
     }
 
-    /** An estimate of free slots. */
+    /**
+     * An estimate of free slots, in [0, capacity]. The claim cursor is read first: the gating minimum only
+     * grows, so a later read of it cannot be older than the cursor. MULTI claimers blocked on a full ring have
+     * already added, so the cursor may run up to their count past a full lap: that is 0 free, not negative.
+     */
     public final long remainingCapacity() {
-        long consumed = Math.min(minimumGating(), claimedAcquire());
-        return capacity - (claimedAcquire() - consumed);
+        long claimed = claimedAcquire();
+        long used = claimed - Math.min(minimumGating(), claimed);
+        return Math.max(0, capacity - used);
     }
 
     /**
