@@ -3,7 +3,6 @@ package io.ringbus.internal.consumer;
 import io.ringbus.ShutdownReport;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.lifecycle.Timeouts;
-import io.ringbus.internal.producer.SelfWaitCheck;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.wait.WaitStrategy;
@@ -21,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * Runs the stage threads of one bus: start, halt, close with drain, join, report. Callers serialise
  * start and close; halt may come from any thread, stage threads included.
  */
-public final class StageRunner implements SelfWaitCheck {
+public final class StageRunner {
     /** After a halt, how long close waits for threads to leave their handlers before calling them stuck. */
     private static final long HALT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
@@ -35,8 +34,7 @@ public final class StageRunner implements SelfWaitCheck {
     private final RunState run;
     private final ThreadFactory threadFactory;
     private final Map<Thread, StageNode> threads = new IdentityHashMap<>();
-    /** Each stage thread's own progress sequence; filled before the bus opens, read-only afterwards. */
-    private final Map<Thread, Sequence> ownProgress = new IdentityHashMap<>();
+    private final ConsumerThreads consumers;
     private volatile List<Thread> started = List.of();
 
     public StageRunner(String busName, Topology topology, Sequencer sequencer, RunState run, ThreadFactory factory) {
@@ -45,6 +43,7 @@ public final class StageRunner implements SelfWaitCheck {
         this.sequencer = sequencer;
         this.run = run;
         this.threadFactory = factory;
+        this.consumers = new ConsumerThreads(topology);
     }
 
     /**
@@ -64,12 +63,12 @@ public final class StageRunner implements SelfWaitCheck {
                 }
                 t.setName(busName + "-" + node.name() + (bodies.size() > 1 ? "-" + i : ""));
                 threads.put(t, node);
-                ownProgress.put(t, progress[i]);
+                consumers.add(t, node, progress[i]);
                 created.add(t);
             }
         }
         started = List.copyOf(created);
-        sequencer.watchConsumers(this, this::halt);
+        sequencer.watchConsumers(consumers, this::halt);
         if (!run.start()) {
             throw new IllegalStateException("start(): the bus was already started or stopped");
         }
@@ -142,39 +141,9 @@ public final class StageRunner implements SelfWaitCheck {
         return !anyAlive();
     }
 
-    /** Slow path of a claim: a stage thread whose own progress is below wrapPoint would wait for itself. */
-    @Override
-    public String stageWaitingForItself(long wrapPoint) {
-        Thread current = Thread.currentThread();
-        Sequence own = ownProgress.get(current);
-        if (own != null) {
-            return own.getAcquire() < wrapPoint ? threads.get(current).name() : null;
-        }
-        for (StageNode n : topology.nodes()) {
-            if (n instanceof PollerNode && ((PollerNode<?>) n).callerIsPolling() && n.minimumProgress() < wrapPoint) {
-                return n.name(); // a poll handler: its poller cannot advance before the handler returns
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A close waits for every poller to catch up. From a poller's own thread, while that poller is behind or
-     * from inside its handler, it would wait for itself: reject it before anything changes.
-     */
+    /** A close from a poller's thread while it is behind, or from a poll handler, would wait for itself. */
     public void checkNotPollingThread(String call) {
-        if (run.getAcquire() >= RunState.CLOSED) {
-            return; // closed or halted: a close no longer waits for pollers
-        }
-        long claimed = sequencer.claimedAcquire();
-        for (StageNode n : topology.nodes()) {
-            if (n instanceof PollerNode && ((PollerNode<?>) n).blocksCallerWaitingFor(claimed)) {
-                throw new IllegalStateException(call + " called from thread '" + Thread.currentThread().getName()
-                        + "', which polls '" + n.name() + "', while that poller has events left (or from inside"
-                        + " its handler) would wait for itself; poll until CLOSED while another thread closes,"
-                        + " or close once the poller has caught up");
-            }
-        }
+        consumers.checkNotPollingThread(call, run, sequencer.claimedAcquire());
     }
 
     /** A stage thread calling close would wait for itself. */
