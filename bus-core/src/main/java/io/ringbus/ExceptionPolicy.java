@@ -5,7 +5,15 @@ import java.util.Objects;
 /**
  * What a stage does when its handler throws. Each stage has one; the default is {@link #logAndContinue()}.
  * A handler exception never kills a stage thread silently, and never leaves producers hanging: if the
- * policy itself throws, the bus halts and producers get {@link BusClosedException}.
+ * policy itself throws (even the very error it was given), or anything escapes the stage or a poll, the bus
+ * halts and producers get {@link BusClosedException}. That holds for {@code Error}s too, and when logging
+ * fails as well: the halt comes before any logging.
+ *
+ * <p>Errors: the policy sees every {@code Throwable} a handler throws. The default policy halts the bus on
+ * a {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link InternalError}) or a {@link LinkageError}
+ * (such as {@link ExceptionInInitializerError}), since the JVM or the handler's classes may be unusable after
+ * them; it logs and continues after a {@link StackOverflowError}, which is local to the failed event. Other
+ * policies treat errors like exceptions unless they check for them.
  *
  * @param <E> the event type
  */
@@ -37,7 +45,10 @@ public interface ExceptionPolicy<E> {
         LoggingPolicy.log(error, stage, phase + " failed");
     }
 
-    /** Logs (rate-limited), counts in the stage's stats, skips the event and continues. The default. */
+    /**
+     * Logs (rate-limited), counts in the stage's stats, skips the event and continues. The default. Halts the
+     * bus instead after a VirtualMachineError other than StackOverflowError, or a LinkageError.
+     */
     static <E> ExceptionPolicy<E> logAndContinue() {
         return new LoggingPolicy<>();
     }

@@ -1,5 +1,7 @@
 package io.ringbus;
 
+import io.ringbus.internal.lifecycle.Timeouts;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,13 +37,13 @@ public final class OverflowPolicy {
         return FAIL_FAST;
     }
 
-    /** @param timeout how long a claim may wait; positive */
+    /** @param timeout how long a claim may wait; positive. Beyond {@code Long.MAX_VALUE} ns it waits as {@link #block()}. */
     public static OverflowPolicy blockUpTo(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be > 0: " + timeout);
         }
-        return new OverflowPolicy(Kind.TIMEOUT, timeout.toNanos());
+        return new OverflowPolicy(Kind.TIMEOUT, Timeouts.toNanos(timeout));
     }
 
     public Kind kind() {

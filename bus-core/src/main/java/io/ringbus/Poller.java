@@ -17,6 +17,13 @@ import java.util.Objects;
  *
  * <p>Call {@code poll} from one thread at a time. It never blocks.
  *
+ * <p>Closing from the polling thread: a close waits for this poller to catch up, which it cannot do while
+ * its own thread waits in {@code close()}. So {@code close()} throws {@link IllegalStateException} at once,
+ * leaving the bus running, when it is called from inside a poll handler, or from the thread that last
+ * polled while this poller has not finished every claimed event. Poll until {@link PollState#CLOSED} while
+ * another thread closes, or catch up first and then close from the polling thread (events claimed after
+ * that by other producers would then make the close wait for its timeout).
+ *
  * @param <E> the event type
  */
 public final class Poller<E> {

@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  * throw {@link BusClosedException}. Negative return values of the claim methods are sentinels, and mean
  * nothing was claimed.
  *
+ * <p>A stage's handler may publish into its own bus, but never wait for room there: its own progress is what
+ * frees room. A claim from a stage thread that would have to wait for that stage throws
+ * {@link IllegalStateException} naming the stage; in MULTI mode {@code claim()} has already taken its
+ * sequence, so the bus also halts. Use {@code tryClaim} from handlers.
+ *
  * @param <E> the event type
  */
 public interface Publisher<E> {
@@ -59,13 +64,18 @@ public interface Publisher<E> {
     /** Publishes a claimed sequence. Publishing twice, or a sequence never claimed, throws ISE. */
     void publish(long sequence);
 
-    /** Publishes the claimed range [lo, hi]. */
+    /**
+     * Publishes the claimed range [lo, hi].
+     *
+     * @throws IllegalArgumentException if {@code lo < 0}, {@code hi < lo} or the range is longer than the
+     *         capacity, with nothing published
+     */
     void publish(long lo, long hi);
 
     /** Aborts a claimed sequence instead of publishing it: every stage skips the slot and nothing stalls. */
     void abort(long sequence);
 
-    /** Aborts the claimed range [lo, hi]. */
+    /** Aborts the claimed range [lo, hi]; rejects a bad range as {@link #publish(long, long)} does. */
     void abort(long lo, long hi);
 
     /**
@@ -83,6 +93,6 @@ public interface Publisher<E> {
     /** Two-argument form of {@link #tryPublishEvent(EventTranslatorOneArg, Object)}. */
     <A, B> boolean tryPublishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1);
 
-    /** An estimate of the free slots; exact only when nothing runs concurrently. */
+    /** An estimate of the free slots, always in [0, capacity]; exact only when nothing runs concurrently. */
     long remainingCapacity();
 }

@@ -6,6 +6,7 @@ import io.ringbus.internal.consumer.StageNode;
 import io.ringbus.internal.consumer.StageRunner;
 import io.ringbus.internal.consumer.Topology;
 import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.internal.producer.MultiProducerSequencer;
 import io.ringbus.internal.producer.RingPublisher;
 import io.ringbus.internal.producer.Sequencer;
@@ -108,7 +109,16 @@ public final class RingBus<E> implements AutoCloseable {
         return new StageGroup<>(this, Topology.union(all));
     }
 
-    /** Starts every stage on its own named thread. The graph is fixed from here on. */
+    /**
+     * Starts every stage on its own named thread. The graph is fixed from here on.
+     *
+     * @throws IllegalStateException if the bus was already started, has no stages, or the thread factory
+     *         returned null (the bus is then still new); or if a stage thread failed to start, for instance
+     *         with {@code OutOfMemoryError: unable to create native thread}. In that last case the message
+     *         names the stage, the cause is what {@code Thread.start} threw, and the bus is halted: the threads
+     *         that did start were joined (up to the shutdown timeout), and claims throw
+     *         {@link BusClosedException}.
+     */
     public void start() {
         lifecycle.lock();
         try {
@@ -119,7 +129,7 @@ public final class RingBus<E> implements AutoCloseable {
                 throw new IllegalStateException("start(): the bus has no stages; add at least one");
             }
             topology.wire(sequencer);
-            runner.start();
+            runner.start(Timeouts.toNanos(config.shutdownTimeout));
         } finally {
             lifecycle.unlock();
         }
@@ -134,20 +144,29 @@ public final class RingBus<E> implements AutoCloseable {
      * Delivers every event published before this call, then joins the stage threads, waiting at most the
      * builder's shutdown timeout. On timeout it halts the bus and throws with the report.
      *
-     * @throws IllegalStateException if the drain timed out; the bus is halted
+     * @throws IllegalStateException if the drain timed out; the bus is halted. Also, at once and with the bus
+     *         still running, if called from a stage thread, from inside a poll handler, or from a poller's
+     *         thread while that poller has events left: the close would wait for the caller itself
      */
     @Override
     public void close() {
         Duration limit = config.shutdownTimeout;
-        ShutdownReport r = close(limit.toNanos(), TimeUnit.NANOSECONDS);
+        long limitNanos = Timeouts.toNanos(limit);
+        ShutdownReport r = close(limitNanos, TimeUnit.NANOSECONDS);
         if (r.timedOut()) {
-            throw new IllegalStateException("close() timed out after " + limit.toMillis() + " ms; bus halted: " + r);
+            throw new IllegalStateException("close() timed out after " + limitNanos / 1_000_000 + " ms; bus halted: " + r);
         }
     }
 
     /**
      * Delivers every event published before this call, waiting at most {@code timeout}; then halts if
      * needed, joins the threads and reports what was left. Never hangs. Repeated calls return the first report.
+     * A timeout too large to add to {@code System.nanoTime()} (such as {@code Long.MAX_VALUE} nanoseconds)
+     * waits as long as the drain and the shutdown hooks take.
+     *
+     * @throws IllegalStateException at once, with the bus still running, if called from a stage thread, from
+     *         inside a poll handler, or from a poller's thread while that poller has events left (see
+     *         {@link Poller})
      */
     public ShutdownReport close(long timeout, TimeUnit unit) {
         Objects.requireNonNull(unit, "unit");
@@ -155,6 +174,7 @@ public final class RingBus<E> implements AutoCloseable {
             throw new IllegalArgumentException("timeout must be >= 0: " + timeout);
         }
         runner.checkNotStageThread("close()");
+        runner.checkNotPollingThread("close()");
         lifecycle.lock();
         try {
             if (report == null) {

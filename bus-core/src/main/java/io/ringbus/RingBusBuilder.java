@@ -99,7 +99,10 @@ public final class RingBusBuilder<E> {
         return this;
     }
 
-    /** How long a plain {@code close()} may drain before it halts; positive. */
+    /**
+     * How long a plain {@code close()} may drain before it halts; positive. A very long duration, up to
+     * {@code ChronoUnit.FOREVER.getDuration()}, means the close waits as long as the drain takes.
+     */
     public RingBusBuilder<E> shutdownTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "shutdownTimeout");
         if (timeout.isNegative() || timeout.isZero()) {

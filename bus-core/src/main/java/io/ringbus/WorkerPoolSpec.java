@@ -89,7 +89,11 @@ public final class WorkerPoolSpec<E> {
         return this;
     }
 
-    /** Routes each event to the worker its key picks, so events with the same key keep their order. */
+    /**
+     * Routes each event to the worker its key picks, so events with the same key keep their order. Every worker
+     * computes every event's key; if the function throws, the failure goes to the pool's exception policy once,
+     * as one failure of that event, and no worker handles it.
+     */
     public WorkerPoolSpec<E> partitionBy(ToLongFunction<? super E> key) {
         this.keyFunction = Objects.requireNonNull(key, "keyFunction");
         return this;

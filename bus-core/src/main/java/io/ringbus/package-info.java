@@ -13,7 +13,17 @@
  * claim that races {@code close()} either completes and is delivered, or throws {@link
  * io.ringbus.BusClosedException} with nothing claimed. Not promised: order across the workers of a pool
  * (except per key in a partitioned pool), delivery after {@code halt()}, and exactness of estimates such as
- * {@code remainingCapacity()} and the stage counters, which are read without locks.
+ * {@code remainingCapacity()} (always within [0, capacity]) and the stage counters, which are read without
+ * locks.
+ *
+ * <h2>Lifecycle</h2>
+ * No call waits for its own caller: {@code close()} from a stage thread, from inside a poll handler, or from
+ * a poller's thread while that poller has events left, and a claim from a stage thread or poll handler that
+ * could only get room once that same stage advances, throw {@link IllegalStateException} instead (such a
+ * MULTI {@code claim()} has already taken a sequence, so it also halts the bus). Whatever escapes a handler,
+ * a policy or a poll, {@code Error}s included, halts the bus rather than leaving producers waiting; a
+ * {@code start()} whose stage thread fails to start leaves the bus halted. Timeouts too large for the clock
+ * mean no limit.
  *
  * <h2>Topologies</h2>
  * <pre>

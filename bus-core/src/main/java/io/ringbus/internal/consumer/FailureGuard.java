@@ -67,9 +67,7 @@ final class FailureGuard<E> {
             Action action = policy.onEventException(error, sequence, event, stage, attempt);
             return action == null ? Action.HALT : action;
         } catch (Throwable policyFailure) {
-            policyFailure.addSuppressed(error);
-            LOG.log(System.Logger.Level.ERROR,
-                    "ringbus stage '" + stage + "': exception policy threw; halting the bus", policyFailure);
+            logPolicyFailure(policyFailure, error);
             return Action.HALT;
         }
     }
@@ -81,10 +79,24 @@ final class FailureGuard<E> {
             policy.onLifecycleException(error, stage, phase);
             return true;
         } catch (Throwable policyFailure) {
-            policyFailure.addSuppressed(error);
+            logPolicyFailure(policyFailure, error);
+            return false;
+        }
+    }
+
+    /**
+     * Best effort: the caller halts whatever happens here. A policy may rethrow the very error it was given
+     * (self-suppression throws), and the logger may fail as well, for instance when the heap is exhausted.
+     */
+    private void logPolicyFailure(Throwable policyFailure, Throwable error) {
+        try {
+            if (policyFailure != error) {
+                policyFailure.addSuppressed(error);
+            }
             LOG.log(System.Logger.Level.ERROR,
                     "ringbus stage '" + stage + "': exception policy threw; halting the bus", policyFailure);
-            return false;
+        } catch (Throwable ignored) {
+            // halting matters more than the log line
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.function.ToLongFunction;
 /**
  * One worker of a key-partitioned pool, as a broadcast handler: it reads every event and handles those whose
  * key maps to it. Every event has exactly one owner, and each worker sees its events in sequence order, so
- * each key keeps its order.
+ * each key keeps its order. If the key function throws, the event has no owner: the worker chosen by its
+ * sequence reports the failure to the pool's policy, and the others skip the event.
  */
 final class KeyedWorkAdapter<E> implements EventHandler<E> {
     private static final VarHandle HANDLED;
@@ -49,7 +50,17 @@ final class KeyedWorkAdapter<E> implements EventHandler<E> {
 
     @Override
     public void onEvent(E event, long sequence, boolean endOfBatch) throws Exception {
-        if (owner(key.applyAsLong(event), workers) == index) {
+        long k;
+        try {
+            k = key.applyAsLong(event);
+        } catch (Throwable keyFailure) {
+            // every worker computes the key; one failure of one event is reported by one worker only
+            if (Math.floorMod(sequence, (long) workers) != index) {
+                return;
+            }
+            throw keyFailure;
+        }
+        if (owner(k, workers) == index) {
             handler.onEvent(event, sequence);
             HANDLED.setOpaque(this, handled + 1);
         }

@@ -27,6 +27,9 @@ public final class PollerNode<E> extends StageNode {
     private WaitStrategy[] toSignal = new WaitStrategy[0];
     private final AbortedSlots aborted;
     private final Failures failures;
+    /** The thread that polls, and whether it is inside a handler now; plain: only that thread's own reads matter. */
+    private Thread pollingThread;
+    private boolean inPoll;
 
     public PollerNode(String name, List<StageNode> upstream, StageContext<E> context, ExceptionPolicy<? super E> policy) {
         super(name, upstream, List.of());
@@ -42,6 +45,10 @@ public final class PollerNode<E> extends StageNode {
 
     /** Handles up to {@code limit} ready events on the caller's thread. One thread at a time. */
     public Outcome poll(EventHandler<? super E> handler, int limit) {
+        Thread current = Thread.currentThread();
+        if (pollingThread != current) {
+            pollingThread = current; // written only when the polling thread changes
+        }
         long next = sequence.getPlain() + 1;
         if (barrier.isFinished(next)) {
             return Outcome.CLOSED;
@@ -58,28 +65,49 @@ public final class PollerNode<E> extends StageNode {
             lastEvent--;
         }
         long done = end;
-        for (long s = next; s <= end; s++) {
-            if (aborted.isAborted(s)) {
-                continue;
+        inPoll = true;
+        try {
+            for (long s = next; s <= end; s++) {
+                if (aborted.isAborted(s)) {
+                    continue;
+                }
+                if (failures.upstream().failedUpstream(s)) {
+                    failures.own().mark(s);
+                    failures.countSkip(s);
+                    continue;
+                }
+                int outcome = guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus);
+                if (outcome == FailureGuard.FAILED) {
+                    failures.own().mark(s);
+                } else if (outcome == FailureGuard.HALTED) {
+                    done = s;
+                    break;
+                }
             }
-            if (failures.upstream().failedUpstream(s)) {
-                failures.own().mark(s);
-                failures.countSkip(s);
-                continue;
-            }
-            int outcome = guard.deliver(handler, ring.get(s), s, s == lastEvent, barrier, haltBus);
-            if (outcome == FailureGuard.FAILED) {
-                failures.own().mark(s);
-            } else if (outcome == FailureGuard.HALTED) {
-                done = s;
-                break;
-            }
+        } catch (Throwable escaped) {
+            haltBus.run(); // as on a stage thread: never leave producers waiting for a poller that failed
+            throw escaped;
+        } finally {
+            inPoll = false;
         }
         sequence.setRelease(done);
         for (WaitStrategy w : toSignal) {
             w.signalAll();
         }
         return Outcome.PROCESSED;
+    }
+
+    /**
+     * True if the calling thread is this poller's thread and a wait for the poller to reach {@code target}
+     * could only end once this thread polls again: it is inside a poll handler, or the poller is behind.
+     */
+    public boolean blocksCallerWaitingFor(long target) {
+        return Thread.currentThread() == pollingThread && (inPoll || sequence.getAcquire() < target);
+    }
+
+    /** True if the calling thread is inside a poll handler of this poller. */
+    public boolean callerIsPolling() {
+        return Thread.currentThread() == pollingThread && inPoll;
     }
 
     @Override

@@ -61,13 +61,24 @@ abstract class StageLoop<E> implements Runnable {
             }
             loop();
         } catch (Throwable fatal) {
-            LOG.log(System.Logger.Level.ERROR, "ringbus stage '" + name + "' failed; halting the bus", fatal);
-            haltBus.run();
+            haltBus.run(); // first: logging may fail too, for instance when the heap is exhausted
+            log(fatal);
         } finally {
-            if (!hook("onShutdown")) {
-                haltBus.run();
+            try {
+                if (!hook("onShutdown")) {
+                    haltBus.run();
+                }
+            } finally {
+                STATE.setRelease(this, STOPPED);
             }
-            STATE.setRelease(this, STOPPED);
+        }
+    }
+
+    private void log(Throwable fatal) {
+        try {
+            LOG.log(System.Logger.Level.ERROR, "ringbus stage '" + name + "' failed; halting the bus", fatal);
+        } catch (Throwable ignored) {
+            // the bus is halted already; nothing better to do with a failing logger
         }
     }
 

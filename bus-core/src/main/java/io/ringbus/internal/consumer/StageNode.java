@@ -36,7 +36,8 @@ public abstract class StageNode {
 
     /**
      * What downstream stages and the producer wait on: one sequence for a broadcast stage or a poller, one per
-     * worker for a pool. Event s is done by this stage once every one of them is at least s.
+     * worker for a pool. Event s is done by this stage once every one of them is at least s. For a stage
+     * with threads, the i-th sequence is the progress of the i-th {@link #threadBodies() thread body}.
      */
     public abstract Sequence[] progress();
 

@@ -2,7 +2,9 @@ package io.ringbus.internal.consumer;
 
 import io.ringbus.ShutdownReport;
 import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.internal.producer.Sequencer;
+import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.wait.WaitStrategy;
 
 import java.time.Duration;
@@ -33,6 +35,7 @@ public final class StageRunner {
     private final RunState run;
     private final ThreadFactory threadFactory;
     private final Map<Thread, StageNode> threads = new IdentityHashMap<>();
+    private final ConsumerThreads consumers;
     private volatile List<Thread> started = List.of();
 
     public StageRunner(String busName, Topology topology, Sequencer sequencer, RunState run, ThreadFactory factory) {
@@ -41,13 +44,19 @@ public final class StageRunner {
         this.sequencer = sequencer;
         this.run = run;
         this.threadFactory = factory;
+        this.consumers = new ConsumerThreads(topology);
     }
 
-    /** Creates every thread, then opens the bus, then starts them: a stage not yet running still gates. */
-    public void start() {
+    /**
+     * Creates every thread, then opens the bus, then starts them: a stage not yet running still gates. If a
+     * thread fails to start, rolls back: halts, joins the threads that did start (waiting at most
+     * joinTimeoutNanos) and throws, so the bus is never left running with a stage that will never run.
+     */
+    public void start(long joinTimeoutNanos) {
         List<Thread> created = new ArrayList<>();
         for (StageNode node : topology.nodes()) {
             List<? extends Runnable> bodies = node.threadBodies();
+            Sequence[] progress = node.progress(); // one per thread body, in the same order
             for (int i = 0; i < bodies.size(); i++) {
                 Thread t = threadFactory.newThread(bodies.get(i));
                 if (t == null) {
@@ -55,14 +64,25 @@ public final class StageRunner {
                 }
                 t.setName(busName + "-" + node.name() + (bodies.size() > 1 ? "-" + i : ""));
                 threads.put(t, node);
+                consumers.add(t, node, progress[i]);
                 created.add(t);
             }
         }
         started = List.copyOf(created);
+        sequencer.watchConsumers(consumers, this::halt);
         if (!run.start()) {
             throw new IllegalStateException("start(): the bus was already started or stopped");
         }
-        created.forEach(Thread::start);
+        for (Thread t : created) {
+            try {
+                t.start();
+            } catch (Throwable failure) {
+                halt();
+                joinUntil(System.nanoTime() + Timeouts.clamp(joinTimeoutNanos));
+                throw new IllegalStateException("start(): thread '" + t.getName() + "' of stage '"
+                        + threads.get(t).name() + "' failed to start; the bus is halted", failure);
+            }
+        }
     }
 
     public void halt() {
@@ -80,10 +100,11 @@ public final class StageRunner {
      * single-producer claim (producers promised to stop before close) may be missed by that read while its
      * store is buffered, so the cursor must then stay put for a settle period after the state change, and
      * a claim seen above the target after the stages stopped is reported as undelivered. On timeout, halt.
+     * A timeout beyond {@link Timeouts#MAX_NANOS} waits as long as it takes.
      */
     public ShutdownReport close(long timeoutNanos) {
         long begin = System.nanoTime();
-        long deadline = begin + timeoutNanos;
+        long deadline = begin + Timeouts.clamp(timeoutNanos);
         boolean timedOut = false;
         long target = sequencer.claimedAcquire();
         if (run.getAcquire() == RunState.NEW) {
@@ -100,7 +121,7 @@ public final class StageRunner {
                 signalEveryone();
             }
         }
-        joinUntil(Math.max(deadline, System.nanoTime() + (run.isHalted() ? HALT_GRACE_NANOS : 0)));
+        joinUntil(Timeouts.later(deadline, System.nanoTime() + (run.isHalted() ? HALT_GRACE_NANOS : 0)));
         for (Thread t : started) {
             if (t.isAlive()) {
                 t.interrupt(); // a stuck handler may respond; the report names it either way
@@ -113,7 +134,7 @@ public final class StageRunner {
     }
 
     public boolean awaitTermination(long timeoutNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long deadline = System.nanoTime() + Timeouts.clamp(timeoutNanos);
         for (Thread t : started) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -122,6 +143,11 @@ public final class StageRunner {
             TimeUnit.NANOSECONDS.timedJoin(t, left);
         }
         return !anyAlive();
+    }
+
+    /** A close from a poller's thread while it is behind, or from a poll handler, would wait for itself. */
+    public void checkNotPollingThread(String call) {
+        consumers.checkNotPollingThread(call, run, sequencer.claimedAcquire());
     }
 
     /** A stage thread calling close would wait for itself. */

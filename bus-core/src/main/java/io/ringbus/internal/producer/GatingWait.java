@@ -46,6 +46,11 @@ final class GatingWait implements WaitCondition {
         return stopped() || expired();
     }
 
+    /** True if the waiter already took its sequences: it waits for room for slots it owns. */
+    boolean holdsClaim() {
+        return until == Until.TERMINAL;
+    }
+
     boolean stopped() {
         return until == Until.NOT_RUNNING ? !run.isRunning() : run.isTerminal();
     }

@@ -98,6 +98,7 @@ public final class MultiProducerSequencer extends Sequencer {
                     continue;
                 }
                 if (wait == null) {
+                    checkNotWaitingForItself(wrapPoint, false);
                     start = System.nanoTime();
                     wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING).withDeadline(start + timeoutNanos);
                 }

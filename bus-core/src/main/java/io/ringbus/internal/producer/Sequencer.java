@@ -31,6 +31,8 @@ public abstract class Sequencer {
 
     protected Sequence[] gating = new Sequence[0];
     private WaitStrategy[] toSignal = new WaitStrategy[0];
+    private SelfWaitCheck selfWait = SelfWaitCheck.NONE;
+    private Runnable haltBus = () -> { };
 
     protected Sequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy) {
         this.ring = ring;
@@ -43,6 +45,16 @@ public abstract class Sequencer {
     public void wire(Sequence[] gatingSequences, WaitStrategy[] firstStageStrategies) {
         this.gating = gatingSequences.clone();
         this.toSignal = firstStageStrategies.clone();
+    }
+
+    /**
+     * Called once before start: who the bus's consumer threads are, so that a claim from one of them that
+     * could only wait for itself fails instead, and how to halt the bus when that claim already holds a
+     * sequence. Visible to producers through the start's state change, to stages through Thread.start.
+     */
+    public final void watchConsumers(SelfWaitCheck check, Runnable halt) {
+        this.selfWait = check;
+        this.haltBus = halt;
     }
 
     public final int capacity() {
@@ -97,10 +109,15 @@ public abstract class Sequencer {
         return Sequences.minimum(gating, Long.MAX_VALUE);
     }
 
-    /** An estimate of free slots. */
+    /**
+     * An estimate of free slots, in [0, capacity]. The claim cursor is read first: the gating minimum only
+     * grows, so a later read of it cannot be older than the cursor. MULTI claimers blocked on a full ring have
+     * already added, so the cursor may run up to their count past a full lap: that is 0 free, not negative.
+     */
     public final long remainingCapacity() {
-        long consumed = Math.min(minimumGating(), claimedAcquire());
-        return capacity - (claimedAcquire() - consumed);
+        long claimed = claimedAcquire();
+        long used = claimed - Math.min(minimumGating(), claimed);
+        return Math.max(0, capacity - used);
     }
 
     /**
@@ -112,6 +129,7 @@ public abstract class Sequencer {
         if (min >= wrapPoint) {
             return min;
         }
+        checkNotWaitingForItself(wrapPoint, wait.holdsClaim());
         long start = System.nanoTime();
         boolean interrupted = false;
         try {
@@ -128,6 +146,26 @@ public abstract class Sequencer {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Slow path only, before a claim waits for room: fails a wait that could only end once the calling stage
+     * thread advances. If the claim already took its sequences (a multi-producer add), their slots can never
+     * be freed, so the bus halts first: loud at once, instead of a hang until the close times out.
+     */
+    protected final void checkNotWaitingForItself(long wrapPoint, boolean holdsClaim) {
+        String stage = selfWait.stageWaitingForItself(wrapPoint);
+        if (stage != null) {
+            IllegalStateException e = new IllegalStateException("claim from stage '" + stage + "' on its own bus"
+                    + " would wait for ever: the ring is full and room needs its own progress to pass sequence "
+                    + wrapPoint + ", which cannot happen before its handler returns"
+                    + (holdsClaim ? "; the sequence was already taken, so the bus is halted" : "; nothing was claimed")
+                    + ". Republish with tryClaim(), or give the ring room for what a handler publishes");
+            if (holdsClaim) {
+                haltBus.run();
+            }
+            throw e;
         }
     }
 
@@ -161,7 +199,11 @@ public abstract class Sequencer {
                 : new BusClosedException("bus is closed (" + RunState.name(state) + ")");
     }
 
+    /** Sequences start at 0, so with lo &gt;= 0 and hi &gt;= lo the length {@code hi - lo} cannot overflow. */
     protected final void checkPublishRange(long lo, long hi) {
+        if (lo < 0) {
+            throw new IllegalArgumentException("lo must be >= 0 (sequences start at 0): lo=" + lo + ", hi=" + hi);
+        }
         if (hi < lo) {
             throw new IllegalArgumentException("hi must be >= lo: lo=" + lo + ", hi=" + hi);
         }

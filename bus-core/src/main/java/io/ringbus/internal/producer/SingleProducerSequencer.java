@@ -209,6 +209,7 @@ public final class SingleProducerSequencer extends Sequencer {
         if (min >= wrapPoint || how == TRY) {
             return min >= wrapPoint ? min : INSUFFICIENT_CAPACITY;
         }
+        checkNotWaitingForItself(wrapPoint, false);
         GatingWait wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING)
                 .withDeadline(System.nanoTime() + timeoutNanos);
         long start = System.nanoTime();
