@@ -97,8 +97,9 @@ public final class Report {
         Path ctx = dir.resolve("context.txt");
         Files.writeString(ctx, context);
         written.add(ctx);
+        // The console text already opens with the context block; summary.txt is that text, once.
         Path sum = dir.resolve("summary.txt");
-        Files.writeString(sum, context + "\n" + summary);
+        Files.writeString(sum, summary);
         written.add(sum);
         return List.copyOf(written);
     }

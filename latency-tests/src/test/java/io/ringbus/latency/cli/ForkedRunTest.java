@@ -27,8 +27,19 @@ class ForkedRunTest {
                 "lat-pingpong-yield-jctools-spsc.hgrm", "runs/lat-pingpong-yield-jctools-spsc-rep1.hlog")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing; have " + listing(dir));
         }
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        assertEquals(1, occurrences(summary, "ringbus harness, "), summary);
+        assertTrue(summary.contains("=== lat-pingpong"), summary);
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         assertEquals(1 + 4, csv.size(), String.join("\n", csv));
+    }
+
+    static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static List<String> listing(Path dir) throws Exception {
