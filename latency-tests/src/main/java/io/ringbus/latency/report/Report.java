@@ -1,6 +1,7 @@
 package io.ringbus.latency.report;
 
 import io.ringbus.latency.machine.MachineInfo;
+import io.ringbus.latency.machine.Provenance;
 import io.ringbus.latency.scenario.Case;
 import io.ringbus.latency.scenario.Kind;
 import io.ringbus.latency.scenario.LatencyRecorder;
@@ -22,14 +23,16 @@ import org.HdrHistogram.Histogram;
 public final class Report {
     private final Path dir;
     private final MachineInfo machine;
+    private final Provenance provenance;
     private final PrintWriter out;
     private final StringBuilder summary = new StringBuilder();
     private final List<RunResult> all = new ArrayList<>();
     private final List<Path> written = new ArrayList<>();
 
-    public Report(Path dir, MachineInfo machine, PrintWriter out) {
+    public Report(Path dir, MachineInfo machine, Provenance provenance, PrintWriter out) {
         this.dir = dir;
         this.machine = machine;
+        this.provenance = provenance;
         this.out = out;
     }
 
@@ -92,7 +95,7 @@ public final class Report {
     /** Writes the CSV, the context and summary.txt; returns every file written. */
     public List<Path> finish(String context) throws IOException {
         Path csv = dir.resolve("results.csv");
-        CsvReport.write(csv, all, machine);
+        CsvReport.write(csv, all, machine, provenance);
         written.add(csv);
         Path ctx = dir.resolve("context.txt");
         Files.writeString(ctx, context);

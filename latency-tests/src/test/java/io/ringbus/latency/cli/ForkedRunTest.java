@@ -19,7 +19,7 @@ class ForkedRunTest {
         CommandLineTest.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CommandLineTest.run(
                 "--scenario", "tp-1p1c,lat-pingpong", "--impl", "jctools-spsc,agrona-m2m", "--wait", "yield",
                 "--reps", "1", "--warmup", "0", "--events", "10K", "--duration", "50ms", "--capacity", "256",
-                "--output-dir", dir.toString()));
+                "--jvm-args=-Xmx256m -Dringbus.harness.test=1", "--output-dir", dir.toString()));
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("=== tp-1p1c"), o.out());
         assertTrue(o.out().contains("=== lat-pingpong"), o.out());
@@ -27,6 +27,10 @@ class ForkedRunTest {
                 "lat-pingpong-yield-jctools-spsc.hgrm", "runs/lat-pingpong-yield-jctools-spsc-rep1.hlog")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing; have " + listing(dir));
         }
+        String context = Files.readString(dir.resolve("context.txt"));
+        assertTrue(context.matches("(?s).*forks .*-Djava.awt.headless=true.* -Xmx256m -Dringbus\\.harness\\.test=1\n.*"),
+                context);
+        assertTrue(context.matches("(?s).*ringbus  \\S+, git \\S+\n.*"), context);
         String summary = Files.readString(dir.resolve("summary.txt"));
         assertEquals(1, occurrences(summary, "ringbus harness, "), summary);
         assertTrue(summary.contains("=== lat-pingpong"), summary);
