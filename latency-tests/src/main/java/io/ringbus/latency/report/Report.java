@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Everything a campaign writes: the console tables (also kept in summary.txt), one .hgrm per latency
- * result and one PNG per latency case, the CSV of every repetition, and the machine context.
+ * result and one PNG per latency case, the CSV and JSON of every repetition, and the machine context.
  */
 public final class Report {
     private final Path dir;
@@ -92,11 +92,14 @@ public final class Report {
         return sum;
     }
 
-    /** Writes the CSV, the context and summary.txt; returns every file written. */
+    /** Writes the CSV, the JSON, the context and summary.txt; returns every file written. */
     public List<Path> finish(String context) throws IOException {
         Path csv = dir.resolve("results.csv");
         CsvReport.write(csv, all, machine, provenance);
         written.add(csv);
+        Path json = dir.resolve("results.json");
+        JsonReport.write(json, all, machine, provenance);
+        written.add(json);
         Path ctx = dir.resolve("context.txt");
         Files.writeString(ctx, context);
         written.add(ctx);

@@ -23,7 +23,7 @@ class ForkedRunTest {
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("=== tp-1p1c"), o.out());
         assertTrue(o.out().contains("=== lat-pingpong"), o.out());
-        for (String f : List.of("results.csv", "summary.txt", "context.txt", "lat-pingpong-yield.png",
+        for (String f : List.of("results.csv", "results.json", "summary.txt", "context.txt", "lat-pingpong-yield.png",
                 "lat-pingpong-yield-jctools-spsc.hgrm", "runs/lat-pingpong-yield-jctools-spsc-rep1.hlog")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing; have " + listing(dir));
         }
