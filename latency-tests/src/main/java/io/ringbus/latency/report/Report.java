@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Everything a campaign writes: the console tables (also kept in summary.txt), one .hgrm per latency
- * result and one PNG per latency case, the CSV and JSON of every repetition, and the machine context.
+ * result, one PNG per latency or throughput case, the CSV and JSON of every repetition, and the context.
  */
 public final class Report {
     private final Path dir;
@@ -47,6 +47,9 @@ public final class Report {
     public void addCase(Case c, List<RunResult> results) {
         all.addAll(results);
         say(CaseTable.render(c, results));
+        if (c.scenario().kind() == Kind.THROUGHPUT) {
+            drawThroughput(c, results);
+        }
         if (c.scenario().kind() != Kind.LATENCY) {
             say("\n");
             return;
@@ -71,13 +74,35 @@ public final class Report {
         if (!plotted.isEmpty()) {
             Path png = dir.resolve(c.key() + ".png");
             try {
-                PercentilePlot.write(png, c.key() + " (all passing reps merged)", plotted);
+                PercentilePlot.write(png, Caption.of(c, machine, provenance, "Curves merge every passing "
+                        + "repetition, so a curve's max is the worst repetition's; the table gives the median of "
+                        + "the repetitions' percentiles."), plotted);
                 written.add(png);
             } catch (IOException | RuntimeException ex) {
                 say("  cannot draw " + png + ": " + ex + "\n");
             }
         }
         say("\n");
+    }
+
+    /** Bars of the median msg/s with min..max whiskers, and the ratio to the first reference that ran. */
+    private void drawThroughput(Case c, List<RunResult> results) {
+        Map<String, Stats> byImpl = new LinkedHashMap<>();
+        CaseTable.byImpl(results).forEach((impl, rs) -> byImpl.put(impl,
+                Stats.of(rs.stream().filter(RunResult::ok).map(RunResult::opsPerSecond).toList())));
+        List<String> refs = CaseTable.references(c, CaseTable.byImpl(results));
+        String reference = refs.isEmpty() ? null : refs.get(0);
+        Path png = dir.resolve(c.key() + ".png");
+        String note = "Bars: median of the passing repetitions; whiskers: their min..max"
+                + (reference == null ? "." : "; in brackets: median / median of " + reference + ".");
+        try {
+            ThroughputPlot.write(png, Caption.of(c, machine, provenance, note), byImpl, reference);
+            if (Files.isRegularFile(png)) {
+                written.add(png);
+            }
+        } catch (IOException | RuntimeException ex) {
+            say("  cannot draw " + png + ": " + ex + "\n");
+        }
     }
 
     /** All passing repetitions of one implementation, one histogram name, merged. */

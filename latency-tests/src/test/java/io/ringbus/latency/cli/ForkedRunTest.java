@@ -24,7 +24,7 @@ class ForkedRunTest {
         assertTrue(o.out().contains("=== tp-1p1c"), o.out());
         assertTrue(o.out().contains("=== lat-pingpong"), o.out());
         for (String f : List.of("results.csv", "results.json", "summary.txt", "context.txt", "lat-pingpong-yield.png",
-                "lat-pingpong-yield-jctools-spsc.hgrm", "runs/lat-pingpong-yield-jctools-spsc-rep1.hlog")) {
+                "tp-1p1c-yield.png", "lat-pingpong-yield-jctools-spsc.hgrm", "runs/lat-pingpong-yield-jctools-spsc-rep1.hlog")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing; have " + listing(dir));
         }
         String context = Files.readString(dir.resolve("context.txt"));
