@@ -6,6 +6,10 @@ package io.ringbus.wait;
  * cores the OS scheduler, not the bus, sets the pace.
  */
 public final class BusySpinWaitStrategy implements WaitStrategy {
+    /** Stateless: one instance may serve every stage and producer. */
+    public BusySpinWaitStrategy() {
+    }
+
     @Override
     public long waitFor(long required, WaitCondition condition) {
         long available;

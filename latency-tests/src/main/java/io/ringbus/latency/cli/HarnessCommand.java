@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** The command line: options, validation, and the choice between listing, parent and child mode. */
 @Command(name = "ringbus-harness", mixinStandardHelpOptions = true, sortOptions = false,
-        version = "ringbus latency harness 0.1.0",
+        versionProvider = VersionProvider.class,
         description = {
             "Measures ringbus side by side with the LMAX Disruptor, Agrona, JCTools and ArrayBlockingQueue.",
             "Each implementation and repetition runs in its own JVM; repetitions are interleaved.",
@@ -74,6 +74,12 @@ public final class HarnessCommand implements Callable<Integer> {
             description = "Where results go (default: a timestamped folder under latency-tests/target or target).")
     Path outputDir;
 
+    @Option(names = "--jvm-args", paramLabel = "ARGS",
+            description = "Extra JVM options for every forked run, space-separated, e.g. --jvm-args='-Xmx2g "
+                    + "-XX:+UseZGC'. They follow the harness's own, so they win; an -Xms or -Xmx replaces "
+                    + "the fixed 512 MiB heap.")
+    String jvmArgs;
+
     @Option(names = "--list", description = "List scenarios and implementations, then exit.")
     boolean list;
 
@@ -118,7 +124,11 @@ public final class HarnessCommand implements Callable<Integer> {
             return ChildMode.run(cases, impls, rep, childResult, out);
         }
         Path dir = outputDir != null ? outputDir : defaultOutputDir();
-        return new Campaign(cases, dir, out).run();
+        return new Campaign(cases, dir, out, splitJvmArgs(jvmArgs)).run();
+    }
+
+    static List<String> splitJvmArgs(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
     /** latency-tests/target/harness-<time> from the project root, else target/harness-<time>. */

@@ -3,6 +3,7 @@ package io.ringbus.latency.fork;
 import io.ringbus.latency.adapter.Adapters;
 import io.ringbus.latency.machine.CpuMeter;
 import io.ringbus.latency.machine.MachineInfo;
+import io.ringbus.latency.machine.Provenance;
 import io.ringbus.latency.report.Report;
 import io.ringbus.latency.scenario.Case;
 import io.ringbus.latency.scenario.RunResult;
@@ -27,20 +28,23 @@ public final class Campaign {
     private final List<Case> cases;
     private final Path dir;
     private final PrintWriter out;
+    private final ForkLauncher launcher;
 
-    public Campaign(List<Case> cases, Path dir, PrintWriter out) {
+    /** @param jvmArgs extra options for every child JVM (--jvm-args) */
+    public Campaign(List<Case> cases, Path dir, PrintWriter out, List<String> jvmArgs) {
         this.cases = List.copyOf(cases);
         this.dir = dir;
         this.out = out;
+        this.launcher = new ForkLauncher(dir.resolve("runs"), jvmArgs);
     }
 
     /** Runs everything; returns the exit code (0 all passed, 1 something FAILED). */
     public int run() {
         MachineInfo machine = MachineInfo.current();
-        Report report = new Report(dir, machine, out);
-        String context = context(machine);
+        Provenance provenance = Provenance.current();
+        Report report = new Report(dir, machine, provenance, out);
+        String context = context(machine, provenance);
         report.say(context + "\n");
-        ForkLauncher launcher = new ForkLauncher(dir.resolve("runs"));
         CpuMeter.Sample start = CpuMeter.sample();
         int planned = plannedForks();
         int done = 0;
@@ -122,12 +126,12 @@ public final class Campaign {
         return s;
     }
 
-    private String context(MachineInfo m) {
-        return String.format(Locale.ROOT, "ringbus harness, %s%n  JDK      %s%n  CPU      %s, %d cores%n"
-                        + "  OS       %s%n  forks    %s%n  plan     %d case(s), %d forked runs, about %.0f s%n"
-                        + "  output   %s%n",
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), m.jdk(), m.cpuModel(), m.cores(), m.os(),
-                String.join(" ", ForkLauncher.JVM_OPTIONS), cases.size(), plannedForks(), estimateSeconds(),
-                dir.toAbsolutePath().normalize());
+    private String context(MachineInfo m, Provenance p) {
+        return String.format(Locale.ROOT, "ringbus harness, %s%n  ringbus  %s, git %s%n  JDK      %s%n"
+                        + "  CPU      %s, %d cores%n  OS       %s%n  forks    %s%n"
+                        + "  plan     %d case(s), %d forked runs, about %.0f s%n  output   %s%n",
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), p.ringbusVersion(), p.gitCommit(), m.jdk(),
+                m.cpuModel(), m.cores(), m.os(), String.join(" ", launcher.jvmOptions()), cases.size(),
+                plannedForks(), estimateSeconds(), dir.toAbsolutePath().normalize());
     }
 }

@@ -21,9 +21,28 @@ public final class ForkLauncher {
             "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED");
 
     private final Path runsDir;
+    private final List<String> extraJvmArgs;
 
-    public ForkLauncher(Path runsDir) {
+    /** @param extraJvmArgs the user's --jvm-args, placed after {@link #JVM_OPTIONS} so that they win */
+    public ForkLauncher(Path runsDir, List<String> extraJvmArgs) {
         this.runsDir = runsDir;
+        this.extraJvmArgs = List.copyOf(extraJvmArgs);
+    }
+
+    /**
+     * The options every child gets, then the user's. A user heap size (-Xms or -Xmx) replaces the fixed
+     * heap, since -Xmx256m after -Xms512m would keep the JVM from starting.
+     */
+    public List<String> jvmOptions() {
+        boolean ownHeap = extraJvmArgs.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-Xms"));
+        List<String> all = new ArrayList<>();
+        for (String o : JVM_OPTIONS) {
+            if (!(ownHeap && (o.startsWith("-Xmx") || o.startsWith("-Xms")))) {
+                all.add(o);
+            }
+        }
+        all.addAll(extraJvmArgs);
+        return all;
     }
 
     public RunResult run(RunSpec spec) {
@@ -52,14 +71,14 @@ public final class ForkLauncher {
         }
     }
 
-    static List<String> command(RunSpec s, Path resultFile) {
+    List<String> command(RunSpec s, Path resultFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JVM_OPTIONS);
         if (Runtime.version().feature() >= 23) {
             // Agrona and JCTools still use sun.misc.Unsafe; keep JDK 23+ from warning in every child.
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
+        cmd.addAll(jvmOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HarnessMain.class.getName());

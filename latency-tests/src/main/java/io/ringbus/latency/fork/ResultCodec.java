@@ -2,6 +2,7 @@ package io.ringbus.latency.fork;
 
 import io.ringbus.latency.adapter.WaitMode;
 import io.ringbus.latency.report.HistogramFiles;
+import io.ringbus.latency.scenario.LatencyRecorder;
 import io.ringbus.latency.scenario.RunResult;
 import io.ringbus.latency.scenario.RunSpec;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -75,10 +77,21 @@ public final class ResultCodec {
         String notes = p.getProperty("notes", "");
         List<String> noteList = notes.isEmpty() ? List.of() : Arrays.asList(notes.split(" \\| "));
         Path hlog = hlogFor(file);
-        Map<String, List<Histogram>> histograms = Files.isRegularFile(hlog) ? HistogramFiles.readLog(hlog) : Map.of();
+        Map<String, List<Histogram>> histograms = Files.isRegularFile(hlog) ? merged(HistogramFiles.readLog(hlog))
+                : Map.of();
         return new RunResult(spec, RunResult.Status.valueOf(p.getProperty("status")), noteList,
                 real(p, "opsPerSecond"), real(p, "idleCpuPercent"), real(p, "achievedRate"), number(p, "count"),
                 real(p, "otherCores"), real(p, "selfCores"), real(p, "wallSeconds"), histograms);
+    }
+
+    /**
+     * The parent reports totals only, so it keeps one merged histogram per name instead of every interval:
+     * its memory grows with the number of runs, not with their duration. The intervals stay in the .hlog.
+     */
+    private static Map<String, List<Histogram>> merged(Map<String, List<Histogram>> intervals) {
+        Map<String, List<Histogram>> out = new LinkedHashMap<>();
+        intervals.forEach((name, list) -> out.put(name, List.of(LatencyRecorder.total(list))));
+        return out;
     }
 
     private static int integer(Properties p, String key) {

@@ -29,22 +29,8 @@ public final class CaseTable {
 
     public static String render(Case c, List<RunResult> results) {
         StringBuilder sb = new StringBuilder();
-        RunSpec t = c.template();
         sb.append("=== ").append(c.scenario().name()).append(": ").append(c.scenario().summary()).append('\n');
-        sb.append("    wait ").append(c.waitMode().label()).append(" | ring ").append(t.capacity());
-        if (c.scenario().kind() == Kind.THROUGHPUT) {
-            sb.append(" | events ").append(Quantities.formatCount(t.events()));
-            if (t.durationNanos() > 0) {
-                sb.append(" (cap ").append(Quantities.formatDuration(t.durationNanos())).append(')');
-            }
-        } else {
-            if (t.rate() > 0 && c.scenario().kind() == Kind.LATENCY) {
-                sb.append(" | rate ").append(Quantities.formatCount(t.rate())).append("/s");
-            }
-            sb.append(" | duration ").append(Quantities.formatDuration(t.durationNanos()));
-        }
-        sb.append(" | warm-up ").append(Quantities.formatDuration(t.warmupNanos()))
-                .append(" | reps ").append(c.reps()).append(" (one JVM each, interleaved)\n");
+        sb.append("    ").append(settings(c)).append('\n');
         Map<String, List<RunResult>> byImpl = byImpl(results);
         List<String> refs = references(c, byImpl);
         switch (c.scenario().kind()) {
@@ -58,6 +44,27 @@ public final class CaseTable {
                 sb.append(latency(byImpl, refs));
         }
         sb.append(footnotes(results));
+        return sb.toString();
+    }
+
+    /** The case's settings on one line: wait, ring, events or rate and duration, warm-up, repetitions. */
+    static String settings(Case c) {
+        RunSpec t = c.template();
+        StringBuilder sb = new StringBuilder();
+        sb.append("wait ").append(c.waitMode().label()).append(" | ring ").append(t.capacity());
+        if (c.scenario().kind() == Kind.THROUGHPUT) {
+            sb.append(" | events ").append(Quantities.formatCount(t.events()));
+            if (t.durationNanos() > 0) {
+                sb.append(" (cap ").append(Quantities.formatDuration(t.durationNanos())).append(')');
+            }
+        } else {
+            if (t.rate() > 0 && c.scenario().kind() == Kind.LATENCY) {
+                sb.append(" | rate ").append(Quantities.formatCount(t.rate())).append("/s");
+            }
+            sb.append(" | duration ").append(Quantities.formatDuration(t.durationNanos()));
+        }
+        sb.append(" | warm-up ").append(Quantities.formatDuration(t.warmupNanos()))
+                .append(" | reps ").append(c.reps()).append(" (one JVM each, interleaved)");
         return sb.toString();
     }
 

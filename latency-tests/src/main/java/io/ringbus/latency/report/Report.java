@@ -1,6 +1,7 @@
 package io.ringbus.latency.report;
 
 import io.ringbus.latency.machine.MachineInfo;
+import io.ringbus.latency.machine.Provenance;
 import io.ringbus.latency.scenario.Case;
 import io.ringbus.latency.scenario.Kind;
 import io.ringbus.latency.scenario.LatencyRecorder;
@@ -17,19 +18,21 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Everything a campaign writes: the console tables (also kept in summary.txt), one .hgrm per latency
- * result and one PNG per latency case, the CSV of every repetition, and the machine context.
+ * result, one PNG per latency or throughput case, the CSV and JSON of every repetition, and the context.
  */
 public final class Report {
     private final Path dir;
     private final MachineInfo machine;
+    private final Provenance provenance;
     private final PrintWriter out;
     private final StringBuilder summary = new StringBuilder();
     private final List<RunResult> all = new ArrayList<>();
     private final List<Path> written = new ArrayList<>();
 
-    public Report(Path dir, MachineInfo machine, PrintWriter out) {
+    public Report(Path dir, MachineInfo machine, Provenance provenance, PrintWriter out) {
         this.dir = dir;
         this.machine = machine;
+        this.provenance = provenance;
         this.out = out;
     }
 
@@ -44,6 +47,9 @@ public final class Report {
     public void addCase(Case c, List<RunResult> results) {
         all.addAll(results);
         say(CaseTable.render(c, results));
+        if (c.scenario().kind() == Kind.THROUGHPUT) {
+            drawThroughput(c, results);
+        }
         if (c.scenario().kind() != Kind.LATENCY) {
             say("\n");
             return;
@@ -68,13 +74,35 @@ public final class Report {
         if (!plotted.isEmpty()) {
             Path png = dir.resolve(c.key() + ".png");
             try {
-                PercentilePlot.write(png, c.key() + " (all passing reps merged)", plotted);
+                PercentilePlot.write(png, Caption.of(c, machine, provenance, "Curves merge every passing "
+                        + "repetition, so a curve's max is the worst repetition's; the table gives the median of "
+                        + "the repetitions' percentiles."), plotted);
                 written.add(png);
             } catch (IOException | RuntimeException ex) {
                 say("  cannot draw " + png + ": " + ex + "\n");
             }
         }
         say("\n");
+    }
+
+    /** Bars of the median msg/s with min..max whiskers, and the ratio to the first reference that ran. */
+    private void drawThroughput(Case c, List<RunResult> results) {
+        Map<String, Stats> byImpl = new LinkedHashMap<>();
+        CaseTable.byImpl(results).forEach((impl, rs) -> byImpl.put(impl,
+                Stats.of(rs.stream().filter(RunResult::ok).map(RunResult::opsPerSecond).toList())));
+        List<String> refs = CaseTable.references(c, CaseTable.byImpl(results));
+        String reference = refs.isEmpty() ? null : refs.get(0);
+        Path png = dir.resolve(c.key() + ".png");
+        String note = "Bars: median of the passing repetitions; whiskers: their min..max"
+                + (reference == null ? "." : "; in brackets: median / median of " + reference + ".");
+        try {
+            ThroughputPlot.write(png, Caption.of(c, machine, provenance, note), byImpl, reference);
+            if (Files.isRegularFile(png)) {
+                written.add(png);
+            }
+        } catch (IOException | RuntimeException ex) {
+            say("  cannot draw " + png + ": " + ex + "\n");
+        }
     }
 
     /** All passing repetitions of one implementation, one histogram name, merged. */
@@ -89,16 +117,20 @@ public final class Report {
         return sum;
     }
 
-    /** Writes the CSV, the context and summary.txt; returns every file written. */
+    /** Writes the CSV, the JSON, the context and summary.txt; returns every file written. */
     public List<Path> finish(String context) throws IOException {
         Path csv = dir.resolve("results.csv");
-        CsvReport.write(csv, all, machine);
+        CsvReport.write(csv, all, machine, provenance);
         written.add(csv);
+        Path json = dir.resolve("results.json");
+        JsonReport.write(json, all, machine, provenance);
+        written.add(json);
         Path ctx = dir.resolve("context.txt");
         Files.writeString(ctx, context);
         written.add(ctx);
+        // The console text already opens with the context block; summary.txt is that text, once.
         Path sum = dir.resolve("summary.txt");
-        Files.writeString(sum, context + "\n" + summary);
+        Files.writeString(sum, summary);
         written.add(sum);
         return List.copyOf(written);
     }

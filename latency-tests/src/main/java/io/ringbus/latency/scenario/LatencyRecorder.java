@@ -8,11 +8,20 @@ import org.HdrHistogram.Histogram;
  * Single-writer latency recording into one histogram per interval (for the .hlog interval log). The
  * interval histograms are allocated before the run, so rolling over allocates and zeroes nothing on the
  * recording thread. Values are in nanoseconds and clamped to the trackable range.
+ *
+ * <p>A recorder holds at most {@link #MAX_INTERVALS} histograms (about 264 KiB each), whatever the duration:
+ * a run longer than {@code MAX_INTERVALS - 3} intervals gets proportionally longer intervals instead of
+ * more of them, so a 24 h run fits the same heap as a 10 s one.
  */
 public final class LatencyRecorder {
     /** One hour; anything slower is clamped, not lost. */
     public static final long HIGHEST_NANOS = 3_600_000_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
+    /** The most histograms one recorder preallocates. */
+    public static final int MAX_INTERVALS = 32;
+    /** Room beyond the expected duration: the start is late, the stop is late, the clock is coarse. */
+    private static final int SPARE_INTERVALS = 3;
+    private static final long SECOND = 1_000_000_000L;
 
     private final long intervalNanos;
     private final long epochMillisAtBase;
@@ -22,16 +31,45 @@ public final class LatencyRecorder {
     private long intervalEnd;
 
     public LatencyRecorder(long expectedDurationNanos, long intervalNanos) {
-        this.intervalNanos = intervalNanos;
-        int n = (int) Math.min(10_000, expectedDurationNanos / intervalNanos + 3);
+        this(expectedDurationNanos, intervalNanos, System.nanoTime());
+    }
+
+    /** With an explicit start on the {@code System.nanoTime()} scale, so tests can replay a long run fast. */
+    LatencyRecorder(long expectedDurationNanos, long requestedIntervalNanos, long startNanos) {
+        this.intervalNanos = intervalFor(expectedDurationNanos, requestedIntervalNanos);
+        int n = (int) Math.min(MAX_INTERVALS, expectedDurationNanos / intervalNanos + SPARE_INTERVALS);
         this.intervals = new Histogram[n];
         for (int i = 0; i < n; i++) {
             intervals[i] = new Histogram(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
         }
-        this.nanoBase = System.nanoTime();
+        this.nanoBase = startNanos;
         this.epochMillisAtBase = System.currentTimeMillis();
         this.intervalEnd = nanoBase + intervalNanos;
         intervals[0].setStartTimeStamp(epochMillisAtBase);
+    }
+
+    /** The requested interval, or a longer one in whole seconds if the run would need too many. */
+    static long intervalFor(long expectedDurationNanos, long requestedIntervalNanos) {
+        long usable = MAX_INTERVALS - SPARE_INTERVALS;
+        if (expectedDurationNanos / requestedIntervalNanos <= usable) {
+            return requestedIntervalNanos;
+        }
+        long needed = (expectedDurationNanos + usable - 1) / usable;
+        return Math.max(requestedIntervalNanos, (needed + SECOND - 1) / SECOND * SECOND);
+    }
+
+    /** The length of one interval of this recorder. */
+    public long intervalNanos() {
+        return intervalNanos;
+    }
+
+    /** Bytes held by the preallocated histograms: bounded by {@link #MAX_INTERVALS}, not by the duration. */
+    public long footprintBytes() {
+        long sum = 0;
+        for (Histogram h : intervals) {
+            sum += h.getEstimatedFootprintInBytes();
+        }
+        return sum;
     }
 
     public void record(long now, long latencyNanos) {
@@ -68,7 +106,11 @@ public final class LatencyRecorder {
 
     /** The recorded intervals, the last one closed now; call after the writer thread stopped. */
     public List<Histogram> finish() {
-        intervals[index].setEndTimeStamp(toEpochMillis(System.nanoTime()));
+        return finish(System.nanoTime());
+    }
+
+    List<Histogram> finish(long now) {
+        intervals[index].setEndTimeStamp(toEpochMillis(now));
         List<Histogram> out = new ArrayList<>();
         for (int i = 0; i <= index; i++) {
             out.add(intervals[i]);

@@ -9,7 +9,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param otherCores CPU (in cores) that other processes took while the run measured; NaN if unknown
  * @param selfCores  CPU (in cores) this run's own process took while it measured
- * @param histograms histogram name to its interval histograms (latency runs only)
+ * @param histograms histogram name to its interval histograms (latency runs only; read back by the parent,
+ *                   one merged histogram per name)
  */
 public record RunResult(RunSpec spec, Status status, List<String> notes, double opsPerSecond,
                         double idleCpuPercent, double achievedRate, long count, double otherCores,

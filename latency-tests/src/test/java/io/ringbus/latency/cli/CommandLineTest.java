@@ -90,6 +90,20 @@ class CommandLineTest {
     }
 
     @Test
+    void jvmArgsAreSplitOnWhitespace() {
+        assertEquals(List.of("-Xmx1g", "-XX:+UseZGC"), HarnessCommand.splitJvmArgs("  -Xmx1g   -XX:+UseZGC "));
+        assertEquals(List.of(), HarnessCommand.splitJvmArgs(" "));
+        assertEquals(List.of(), HarnessCommand.splitJvmArgs(null));
+    }
+
+    @Test
+    void versionComesFromTheManifestNotFromTheSource() {
+        Outcome o = run("--version");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("ringbus latency harness " + io.ringbus.latency.machine.Provenance.version(), o.out().trim());
+    }
+
+    @Test
     void fractionalCountIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Quantities.parseCount("1.5"));
     }

@@ -97,12 +97,6 @@ class PercentileOutputTest {
         assertEquals("99.9%", PercentilePlot.percentileLabel(1000));
     }
 
-    @Test
-    void plotIsWritten(@TempDir Path dir) throws Exception {
-        Path png = dir.resolve("p.png");
-        PercentilePlot.write(png, "t", Map.of("a", uniform()));
-        assertTrue(Files.size(png) > 1000);
-    }
 
     static RunSpec spec(String impl, int rep) {
         return new RunSpec("lat-pingpong", impl, WaitMode.SPIN, 1024, 0, 100_000, 1_000_000_000L, 0, 100, rep, 1000);
