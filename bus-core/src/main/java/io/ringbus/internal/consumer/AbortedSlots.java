@@ -2,6 +2,7 @@ package io.ringbus.internal.consumer;
 
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.ring.RingStorage;
+import io.ringbus.internal.sequence.Sequence;
 
 /**
  * Tells one consumer thread which slots were aborted, without reading slot states on the normal path.
@@ -14,17 +15,20 @@ import io.ringbus.internal.ring.RingStorage;
 final class AbortedSlots {
     private final RingStorage<?> ring;
     private final Sequencer sequencer;
+    /** Held directly: the stage then never reads the sequencer object, whose fields the producer writes. */
+    private final Sequence abortCount;
     private long seenAborts;
     private long checkUntil = Long.MIN_VALUE;
 
     AbortedSlots(RingStorage<?> ring, Sequencer sequencer) {
         this.ring = ring;
         this.sequencer = sequencer;
+        this.abortCount = sequencer.abortCount();
     }
 
     /** Call once per batch, after waiting for it. */
     void refresh() {
-        long aborts = sequencer.abortCountAcquire();
+        long aborts = abortCount.getAcquire();
         if (aborts != seenAborts) {
             seenAborts = aborts;
             checkUntil = sequencer.claimedAcquire();

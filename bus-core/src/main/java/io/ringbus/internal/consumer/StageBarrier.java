@@ -16,6 +16,8 @@ import io.ringbus.wait.WaitStrategy;
  */
 public final class StageBarrier implements WaitCondition {
     private final Sequencer sequencer;
+    /** A first stage of a SINGLE bus reads the producer's cursor directly, not through the sequencer. */
+    private final Sequence cursor;
     private final Sequence[] upstream;
     private final WaitStrategy waitStrategy;
     private final RunState run;
@@ -30,6 +32,7 @@ public final class StageBarrier implements WaitCondition {
     public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run, int window) {
         this.sequencer = sequencer;
         this.upstream = upstream.clone();
+        this.cursor = this.upstream.length == 0 ? sequencer.publishedCursor() : null;
         this.waitStrategy = waitStrategy;
         this.run = run;
         this.window = Math.min(window, sequencer.capacity());
@@ -60,6 +63,9 @@ public final class StageBarrier implements WaitCondition {
      * multi-producer first stage); other stages may get more, and cut the batch themselves.
      */
     public long availableFor(long next, int count) {
+        if (cursor != null) {
+            return cursor.getAcquire();
+        }
         return upstream.length == 0
                 ? sequencer.highestReady(next, next + count - 1)
                 : Sequences.minimum(upstream, Long.MAX_VALUE);

@@ -101,6 +101,22 @@ public abstract class Sequencer {
         return abortCount.getAcquire();
     }
 
+    /**
+     * The abort counter itself, for stages to hold directly: reading it through this object would share a
+     * cache line with fields the producer writes.
+     */
+    public final Sequence abortCount() {
+        return abortCount;
+    }
+
+    /**
+     * The published high-water mark, if this sequencer keeps one (SINGLE: publishes are in order), for first
+     * stages to read directly; null if readiness is per slot (MULTI).
+     */
+    public Sequence publishedCursor() {
+        return null;
+    }
+
     public final long stallNanos() {
         return stallNanos.getOpaque();
     }

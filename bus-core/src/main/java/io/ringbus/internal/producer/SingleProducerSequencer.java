@@ -302,6 +302,11 @@ public final class SingleProducerSequencer extends Sequencer {
     }
 
     @Override
+    public Sequence publishedCursor() {
+        return cursor;
+    }
+
+    @Override
     public long highestReady(long next, long limit) {
         return cursor.getAcquire();
     }

@@ -36,9 +36,21 @@ public final class Adapters {
         ALL.put(a.id(), a);
     }
 
-    /** The adapter with this id, or null. */
+    /** The adapter with this id, or null. An id may end in {@code @variant}: the same adapter from another build. */
     public static Adapter byId(String id) {
-        return ALL.get(id);
+        return ALL.get(baseId(id));
+    }
+
+    /** The id without its {@code @variant} suffix. */
+    public static String baseId(String id) {
+        int at = id.indexOf('@');
+        return at < 0 ? id : id.substring(0, at);
+    }
+
+    /** The variant an id names after its {@code @}, or null. */
+    public static String variant(String id) {
+        int at = id.indexOf('@');
+        return at < 0 ? null : id.substring(at + 1);
     }
 
     public static List<Adapter> all() {

@@ -15,4 +15,12 @@ public interface Channel extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * After {@link #close()}: what the implementation can tell about how the run went (events per batch,
+     * producer stall time), so that a lockstep repetition and a decoupled one can be told apart; "" if nothing.
+     */
+    default String diagnostics() {
+        return "";
+    }
 }

@@ -1,5 +1,6 @@
 package io.ringbus.latency.cli;
 
+import io.ringbus.latency.adapter.Adapters;
 import io.ringbus.latency.fork.Campaign;
 import io.ringbus.latency.fork.ChildMode;
 import io.ringbus.latency.scenario.Case;
@@ -7,7 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,6 +83,11 @@ public final class HarnessCommand implements Callable<Integer> {
                     + "the fixed 512 MiB heap.")
     String jvmArgs;
 
+    @Option(names = "--variant", paramLabel = "NAME=JAR",
+            description = "Another build of the harness jar, for an A/B in one interleaved run: an --impl id "
+                    + "ending in @NAME (ringbus-single@base) runs in forks started from JAR.")
+    Map<String, Path> variants = new LinkedHashMap<>();
+
     @Option(names = "--list", description = "List scenarios and implementations, then exit.")
     boolean list;
 
@@ -124,7 +132,15 @@ public final class HarnessCommand implements Callable<Integer> {
             return ChildMode.run(cases, impls, rep, childResult, out);
         }
         Path dir = outputDir != null ? outputDir : defaultOutputDir();
-        return new Campaign(cases, dir, out, splitJvmArgs(jvmArgs)).run();
+        for (Case c : cases) {
+            for (String impl : c.impls()) {
+                String v = Adapters.variant(impl);
+                if (v != null && !variants.containsKey(v)) {
+                    throw new ParameterException(spec.commandLine(), "--impl " + impl + ": no --variant " + v + "=JAR given");
+                }
+            }
+        }
+        return new Campaign(cases, dir, out, splitJvmArgs(jvmArgs), variants).run();
     }
 
     static List<String> splitJvmArgs(String text) {

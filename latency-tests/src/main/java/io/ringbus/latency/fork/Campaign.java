@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -32,10 +33,16 @@ public final class Campaign {
 
     /** @param jvmArgs extra options for every child JVM (--jvm-args) */
     public Campaign(List<Case> cases, Path dir, PrintWriter out, List<String> jvmArgs) {
+        this(cases, dir, out, jvmArgs, Map.of());
+    }
+
+    /** @param variants other builds of the harness by name, for ids ending in {@code @name} (--variant) */
+    public Campaign(List<Case> cases, Path dir, PrintWriter out, List<String> jvmArgs,
+                    Map<String, Path> variants) {
         this.cases = List.copyOf(cases);
         this.dir = dir;
         this.out = out;
-        this.launcher = new ForkLauncher(dir.resolve("runs"), jvmArgs);
+        this.launcher = new ForkLauncher(dir.resolve("runs"), jvmArgs, variants);
     }
 
     /** Runs everything; returns the exit code (0 all passed, 1 something FAILED). */

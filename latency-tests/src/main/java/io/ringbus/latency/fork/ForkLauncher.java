@@ -1,6 +1,7 @@
 package io.ringbus.latency.fork;
 
 import io.ringbus.latency.HarnessMain;
+import io.ringbus.latency.adapter.Adapters;
 import io.ringbus.latency.scenario.RunResult;
 import io.ringbus.latency.scenario.RunSpec;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,11 +24,21 @@ public final class ForkLauncher {
 
     private final Path runsDir;
     private final List<String> extraJvmArgs;
+    private final Map<String, Path> variants;
 
     /** @param extraJvmArgs the user's --jvm-args, placed after {@link #JVM_OPTIONS} so that they win */
     public ForkLauncher(Path runsDir, List<String> extraJvmArgs) {
+        this(runsDir, extraJvmArgs, Map.of());
+    }
+
+    /**
+     * @param variants other builds of the harness by name (--variant): an implementation id ending in
+     *                 {@code @name} runs in a child started from that build's jar, for an interleaved A/B
+     */
+    public ForkLauncher(Path runsDir, List<String> extraJvmArgs, Map<String, Path> variants) {
         this.runsDir = runsDir;
         this.extraJvmArgs = List.copyOf(extraJvmArgs);
+        this.variants = Map.copyOf(variants);
     }
 
     /**
@@ -62,7 +74,7 @@ public final class ForkLauncher {
                 return RunResult.failed(spec, "child JVM exited " + p.exitValue() + " without a result: "
                         + tail(log));
             }
-            return ResultCodec.read(resultFile);
+            return relabel(ResultCodec.read(resultFile), spec);
         } catch (IOException e) {
             return RunResult.failed(spec, "cannot run a child JVM: " + e);
         } catch (InterruptedException e) {
@@ -79,11 +91,12 @@ public final class ForkLauncher {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.addAll(jvmOptions());
+        String variant = Adapters.variant(s.impl());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(variant == null ? System.getProperty("java.class.path") : variantJar(variant).toString());
         cmd.add(HarnessMain.class.getName());
         cmd.addAll(List.of("--fork-child", resultFile.toString(), "--rep", Integer.toString(s.rep()),
-                "--scenario", s.scenario(), "--impl", s.impl(), "--wait", s.waitMode().label(),
+                "--scenario", s.scenario(), "--impl", Adapters.baseId(s.impl()), "--wait", s.waitMode().label(),
                 "--capacity", Integer.toString(s.capacity()), "--reps", "1",
                 "--warmup", s.warmupNanos() + "ns", "--burst", Integer.toString(s.burst())));
         if (s.durationNanos() > 0) {
@@ -96,6 +109,23 @@ public final class ForkLauncher {
             cmd.addAll(List.of("--rate", Long.toString(s.rate())));
         }
         return cmd;
+    }
+
+    private Path variantJar(String name) {
+        Path jar = variants.get(name);
+        if (jar == null) {
+            throw new IllegalArgumentException("--impl: no --variant named '" + name + "'; known: " + variants.keySet());
+        }
+        return jar;
+    }
+
+    /** A variant's child reports its plain id; the campaign keys results by the id it asked for. */
+    private static RunResult relabel(RunResult r, RunSpec asked) {
+        if (r.spec().impl().equals(asked.impl())) {
+            return r;
+        }
+        return new RunResult(asked, r.status(), r.notes(), r.opsPerSecond(), r.idleCpuPercent(), r.achievedRate(),
+                r.count(), r.otherCores(), r.selfCores(), r.wallSeconds(), r.histograms());
     }
 
     /** Warm-up and measuring time, plus a second per million events, plus a minute of slack. */

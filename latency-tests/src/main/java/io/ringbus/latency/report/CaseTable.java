@@ -194,6 +194,8 @@ public final class CaseTable {
                 lines.add("  skipped " + r.spec().impl() + ": " + String.join("; ", r.notes()));
             } else if (r.status() == RunResult.Status.FAILED) {
                 lines.add("  FAILED " + r.spec().impl() + " rep " + r.spec().rep() + ": " + String.join("; ", r.notes()));
+            } else if (!r.notes().isEmpty()) {
+                lines.add("  " + r.spec().impl() + " rep " + r.spec().rep() + ": " + String.join("; ", r.notes()));
             }
             if (!Double.isNaN(r.otherCores())) {
                 worstOther = Math.max(worstOther, r.otherCores());

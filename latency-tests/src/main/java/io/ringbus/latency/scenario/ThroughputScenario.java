@@ -163,6 +163,10 @@ public final class ThroughputScenario implements Scenario {
         }
         try {
             channel.close();
+            String diagnostics = channel.diagnostics();
+            if (!diagnostics.isEmpty()) {
+                m.note(diagnostics);
+            }
         } catch (IllegalStateException e) {
             m.fail(e.getMessage());
         }

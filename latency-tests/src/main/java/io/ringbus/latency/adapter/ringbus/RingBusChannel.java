@@ -3,10 +3,12 @@ package io.ringbus.latency.adapter.ringbus;
 import io.ringbus.Publisher;
 import io.ringbus.RingBus;
 import io.ringbus.ShutdownReport;
+import io.ringbus.StageStats;
 import io.ringbus.latency.adapter.Channel;
 import io.ringbus.latency.adapter.ChannelConfig;
 import io.ringbus.latency.adapter.Msg;
 import io.ringbus.latency.adapter.Sender;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** A started bus; close is the bus's own drain-then-join, and a timeout becomes a failure. */
@@ -35,6 +37,17 @@ final class RingBusChannel implements Channel {
         if (report.timedOut() || !report.drained()) {
             throw new IllegalStateException(config.name() + ": bus did not drain: " + report);
         }
+    }
+
+    @Override
+    public String diagnostics() {
+        StringBuilder sb = new StringBuilder("diag:");
+        for (StageStats s : bus.stats()) {
+            if (s.batches() > 0 && !s.kind().contains("pool")) {
+                sb.append(String.format(Locale.ROOT, " %s %.1f events/batch;", s.name(), (s.sequence() + 1.0) / s.batches()));
+            }
+        }
+        return sb.append(String.format(Locale.ROOT, " producer stalled %.1f ms", bus.producerStallNanos() / 1e6)).toString();
     }
 
     /** claim / get / publish: the narrow publish API, no translator needed. */
