@@ -93,6 +93,21 @@ public interface Publisher<E> {
     /** Two-argument form of {@link #tryPublishEvent(EventTranslatorOneArg, Object)}. */
     <A, B> boolean tryPublishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1);
 
+    /**
+     * Publishes {@code count} events in one claim: slot i is filled by {@code translator} from
+     * {@code args[from + i]}, then all are published with one cursor store. One claim (and, by default, one
+     * StoreLoad fence) for the batch instead of one per event. If the translator throws at index i, the
+     * events before it are published, the rest of the claim is aborted, and the exception is rethrown.
+     *
+     * @param from  the first argument to use, in [0, args.length]
+     * @param count how many events, in [1, capacity], with {@code from + count <= args.length}
+     * @throws IllegalArgumentException if the range is empty, longer than the ring or outside {@code args}
+     */
+    <A> void publishEvents(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count);
+
+    /** Like {@link #publishEvents}, but returns false with nothing claimed when the ring has no room for all. */
+    <A> boolean tryPublishEvents(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count);
+
     /** An estimate of the free slots, always in [0, capacity]; exact only when nothing runs concurrently. */
     long remainingCapacity();
 }

@@ -11,7 +11,11 @@
  * runs after. An aborted sequence is skipped by every stage and stalls nothing. {@code close()} delivers
  * every event published before it was called, including to stages whose threads have not started yet; a
  * claim that races {@code close()} either completes and is delivered, or throws {@link
- * io.ringbus.BusClosedException} with nothing claimed. Not promised: order across the workers of a pool
+ * io.ringbus.BusClosedException} with nothing claimed (with {@code producersStopBeforeClose}, only while the
+ * application keeps that promise). An event a stage failed on and went past (its policy continued) is
+ * skipped by every stage that runs after that stage, unless one opts in with
+ * {@code StageSpec.seesFailedEvents()}. A SINGLE producer's role may pass between threads when the previous
+ * producer's last call happens-before the next one's first claim. Not promised: order across the workers of a pool
  * (except per key in a partitioned pool), delivery after {@code halt()}, and exactness of estimates such as
  * {@code remainingCapacity()} (always within [0, capacity]) and the stage counters, which are read without
  * locks.

@@ -33,7 +33,7 @@ public final class WorkerPoolNode<E> extends StageNode {
             StageBarrier barrier = context.barrier(upstream, strategies.get(i), Integer.MAX_VALUE);
             if (key == null) {
                 WorkerProcessor<E> w = new WorkerProcessor<>(workerName, context, barrier, claimCounter,
-                        handlers.get(i), guard, context.failures(this, upstream, false, 0, 1));
+                        handlers.size(), handlers.get(i), guard, context.failures(this, upstream, false, 0, 1));
                 workers.add(w);
                 progress.add(w.progress());
             } else {

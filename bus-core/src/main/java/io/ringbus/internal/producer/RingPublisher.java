@@ -156,6 +156,54 @@ public final class RingPublisher<E> implements Publisher<E> {
         sequencer.publish(seq, seq);
     }
 
+    @Override
+    public <A> void publishEvents(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count) {
+        checkBatchArgs(translator, args, from, count);
+        translateAndPublish(claim(count), translator, args, from, count);
+    }
+
+    @Override
+    public <A> boolean tryPublishEvents(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count) {
+        checkBatchArgs(translator, args, from, count);
+        long lo = sequencer.tryClaim(count);
+        if (lo < 0) {
+            return false;
+        }
+        translateAndPublish(lo, translator, args, from, count);
+        return true;
+    }
+
+    private static void checkBatchArgs(EventTranslatorOneArg<?, ?> translator, Object[] args, int from, int count) {
+        Objects.requireNonNull(translator, "translator");
+        Objects.requireNonNull(args, "args");
+        if (count < 1 || from < 0 || from > args.length - count) {
+            throw new IllegalArgumentException("from and count must select 1 or more of the " + args.length
+                    + " args (0 <= from, from + count <= args.length): from=" + from + ", count=" + count);
+        }
+    }
+
+    /** Fills [lo, lo + count - 1]; on a failure publishes what was filled and aborts the rest. */
+    private <A> void translateAndPublish(long lo, EventTranslatorOneArg<E, A> translator, A[] args, int from, int count) {
+        long hi = lo + count - 1;
+        long s = lo;
+        try {
+            for (; s <= hi; s++) {
+                translator.translateTo(ring.get(s), s, args[from + (int) (s - lo)]);
+            }
+        } catch (Throwable t) {
+            if (s > lo) {
+                sequencer.publish(lo, s - 1);
+            }
+            try {
+                sequencer.abort(s, hi);
+            } catch (RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+        sequencer.publish(lo, hi);
+    }
+
     private void abortAfter(long seq, Throwable failure) {
         try {
             sequencer.abort(seq, seq);

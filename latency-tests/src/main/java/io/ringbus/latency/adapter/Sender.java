@@ -16,4 +16,12 @@ public interface Sender {
             send(firstValue + i, stamp);
         }
     }
+
+    /**
+     * Sends {@code count} messages through the implementation's batch translator API (one call, one claim);
+     * only called when the adapter accepted {@link Feature#BATCH_TRANSLATOR}.
+     */
+    default void sendTranslatedBatch(long firstValue, int count, long stamp) {
+        sendBatch(firstValue, count, stamp);
+    }
 }

@@ -5,6 +5,7 @@ import static io.ringbus.latency.adapter.WaitMode.PARK;
 import static io.ringbus.latency.adapter.WaitMode.SPIN;
 import static io.ringbus.latency.adapter.WaitMode.YIELD;
 
+import io.ringbus.latency.adapter.Feature;
 import io.ringbus.latency.adapter.Topology;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +40,11 @@ public final class Scenarios {
         add(new ThroughputScenario("tp-1p1c-batch", "1P-1C throughput, claiming 10 slots per call",
                 Topology.unicast(1), true,
                 new ScenarioDefaults(65_536, List.of(SPIN), 20_000_000, 0, 2 * SECOND, SPSC)));
+        add(new ThroughputScenario("tp-1p1c-translator-batch",
+                "1P-1C throughput, publishing 10 events per call through a batch translator (publishEvents)",
+                Topology.unicast(1), Feature.BATCH_TRANSLATOR,
+                new ScenarioDefaults(65_536, List.of(SPIN), 20_000_000, 0, 2 * SECOND, List.of("ringbus-single",
+                        "ringbus-single-nofence", "disruptor-single"))));
         add(new ThroughputScenario("tp-2p1c", "2P-1C multi-producer throughput", Topology.unicast(2), false,
                 new ScenarioDefaults(65_536, List.of(YIELD), 20_000_000, 0, 2 * SECOND, MPSC)));
         add(new ThroughputScenario("tp-1p3c", "1P-3C multicast throughput (every consumer sees every event)",

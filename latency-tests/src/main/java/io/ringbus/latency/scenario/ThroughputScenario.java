@@ -27,14 +27,23 @@ public final class ThroughputScenario implements Scenario {
     private final String summary;
     private final Topology topology;
     private final boolean batch;
+    /** How a batch is sent: {@link Feature#BATCH_CLAIM} (claim n, fill, publish) or BATCH_TRANSLATOR. */
+    private final Feature batchKind;
     private final ScenarioDefaults defaults;
 
     public ThroughputScenario(String name, String summary, Topology topology, boolean batch,
                               ScenarioDefaults defaults) {
+        this(name, summary, topology, batch ? Feature.BATCH_CLAIM : null, defaults);
+    }
+
+    /** @param batchKind null for one message per call, else how a producer sends {@link #BATCH} at a time */
+    public ThroughputScenario(String name, String summary, Topology topology, Feature batchKind,
+                              ScenarioDefaults defaults) {
         this.name = name;
         this.summary = summary;
         this.topology = topology;
-        this.batch = batch;
+        this.batch = batchKind != null;
+        this.batchKind = batchKind;
         this.defaults = defaults;
     }
 
@@ -55,7 +64,7 @@ public final class ThroughputScenario implements Scenario {
     }
 
     @Override public Set<Feature> features() {
-        return batch ? EnumSet.of(Feature.BATCH_CLAIM) : EnumSet.noneOf(Feature.class);
+        return batch ? EnumSet.of(batchKind) : EnumSet.noneOf(Feature.class);
     }
 
     @Override public ScenarioDefaults defaults() {
@@ -141,7 +150,11 @@ public final class ThroughputScenario implements Scenario {
             long chunkEnd = Math.min(count, i + CHUNK);
             if (batch) {
                 for (; i < chunkEnd; i += BATCH) {
-                    sender.sendBatch(base + i, BATCH, 0);
+                    if (batchKind == Feature.BATCH_TRANSLATOR) {
+                        sender.sendTranslatedBatch(base + i, BATCH, 0);
+                    } else {
+                        sender.sendBatch(base + i, BATCH, 0);
+                    }
                 }
             } else {
                 for (; i < chunkEnd; i++) {

@@ -1,12 +1,14 @@
 package io.ringbus.latency.adapter.disruptor;
 
 import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.ringbus.latency.adapter.Channel;
 import io.ringbus.latency.adapter.ChannelConfig;
 import io.ringbus.latency.adapter.Msg;
 import io.ringbus.latency.adapter.Sender;
+import io.ringbus.latency.adapter.ValueArg;
 import io.ringbus.latency.adapter.StageThreads;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,9 @@ final class DisruptorChannel implements Channel {
 
     /** next / get / publish, the Disruptor's own claim protocol. */
     private static final class RingSender implements Sender {
+        private static final EventTranslatorOneArg<Msg, ValueArg> COPY = (m, seq, a) -> m.set(a.value, a.stamp);
         private final RingBuffer<Msg> ring;
+        private ValueArg[] args;
 
         RingSender(RingBuffer<Msg> ring) {
             this.ring = ring;
@@ -95,6 +99,12 @@ final class DisruptorChannel implements Channel {
                 ring.get(s).set(firstValue + (s - lo), stamp);
             }
             ring.publish(lo, hi);
+        }
+
+        @Override
+        public void sendTranslatedBatch(long firstValue, int count, long stamp) {
+            args = ValueArg.fill(args, firstValue, count, stamp);
+            ring.publishEvents(COPY, 0, count, args);
         }
     }
 }

@@ -41,7 +41,7 @@ public final class QueueAdapter implements Adapter {
 
     @Override
     public String unsupportedReason(Topology topology, Set<Feature> features, WaitMode wait) {
-        if (features.contains(Feature.BATCH_CLAIM)) {
+        if (features.contains(Feature.BATCH_CLAIM) || features.contains(Feature.BATCH_TRANSLATOR)) {
             return "a queue has no batch claim; offer is one message at a time";
         }
         if (wait == WaitMode.BLOCKING && !kind.blocks()) {

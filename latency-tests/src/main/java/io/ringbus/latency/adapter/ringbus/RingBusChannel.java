@@ -1,5 +1,6 @@
 package io.ringbus.latency.adapter.ringbus;
 
+import io.ringbus.EventTranslatorOneArg;
 import io.ringbus.Publisher;
 import io.ringbus.RingBus;
 import io.ringbus.ShutdownReport;
@@ -8,6 +9,7 @@ import io.ringbus.latency.adapter.Channel;
 import io.ringbus.latency.adapter.ChannelConfig;
 import io.ringbus.latency.adapter.Msg;
 import io.ringbus.latency.adapter.Sender;
+import io.ringbus.latency.adapter.ValueArg;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -52,7 +54,9 @@ final class RingBusChannel implements Channel {
 
     /** claim / get / publish: the narrow publish API, no translator needed. */
     private static final class BusSender implements Sender {
+        private static final EventTranslatorOneArg<Msg, ValueArg> COPY = (m, seq, a) -> m.set(a.value, a.stamp);
         private final Publisher<Msg> publisher;
+        private ValueArg[] args;
 
         BusSender(Publisher<Msg> publisher) {
             this.publisher = publisher;
@@ -73,6 +77,12 @@ final class RingBusChannel implements Channel {
                 publisher.get(s).set(firstValue + (s - lo), stamp);
             }
             publisher.publish(lo, hi);
+        }
+
+        @Override
+        public void sendTranslatedBatch(long firstValue, int count, long stamp) {
+            args = ValueArg.fill(args, firstValue, count, stamp);
+            publisher.publishEvents(COPY, args, 0, count);
         }
     }
 }
