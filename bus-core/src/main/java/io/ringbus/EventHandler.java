@@ -38,4 +38,25 @@ public interface EventHandler<E> {
      */
     default void onBatchStart(int batchSize) throws Exception {
     }
+
+    /**
+     * Called before each batch, with how far behind the stage is; by default calls {@link #onBatchStart(int)}.
+     *
+     * @param batchSize  number of slots in the batch (aborted slots, which are skipped, included)
+     * @param queueDepth events ready when the batch began, the batch included: above {@code batchSize} when the
+     *                   batch was cut at the stage's batch limit (a multi-producer first stage looks no further
+     *                   than that limit, so there it is at most {@code batchSize})
+     */
+    default void onBatchStart(int batchSize, long queueDepth) throws Exception {
+        onBatchStart(batchSize);
+    }
+
+    /**
+     * Called when the stage has waited {@link StageSpec#idleTimeout} without an event, and again after each
+     * further such period; never while events are ready. Like the Disruptor's {@code onTimeout}.
+     *
+     * @param sequence the last sequence this stage finished (-1 if none)
+     */
+    default void onTimeout(long sequence) throws Exception {
+    }
 }

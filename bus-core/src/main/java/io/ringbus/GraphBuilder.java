@@ -48,7 +48,8 @@ final class GraphBuilder<E> {
             StageSpec<E> spec = specs.get(i);
             int maxBatch = spec.maxBatchSize() > 0 ? spec.maxBatchSize() : config.maxBatchSize;
             added.add(new BroadcastNode<E>(stageNames.get(i), upstream, orDefault(spec.waitStrategy()), context,
-                    spec.handler(), orDefault(spec.exceptionPolicy()), maxBatch, spec.failedEventsVisible()));
+                    spec.handler(), orDefault(spec.exceptionPolicy()), maxBatch, spec.failedEventsVisible(),
+                    spec.idleTimeoutNanos()));
         }
         added.forEach(topology::add);
         return added;

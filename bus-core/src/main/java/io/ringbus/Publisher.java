@@ -84,8 +84,17 @@ public interface Publisher<E> {
      */
     <A> void publishEvent(EventTranslatorOneArg<E, A> translator, A arg);
 
+    /** No-argument form of {@link #publishEvent(EventTranslatorOneArg, Object)}. */
+    void publishEvent(EventTranslator<E> translator);
+
+    /** A {@code long} argument, not boxed: publishing allocates nothing whatever its value. */
+    void publishEvent(EventTranslatorLong<E> translator, long arg);
+
     /** Two-argument form of {@link #publishEvent(EventTranslatorOneArg, Object)}. */
     <A, B> void publishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1);
+
+    /** Three-argument form of {@link #publishEvent(EventTranslatorOneArg, Object)}. */
+    <A, B, C> void publishEvent(EventTranslatorThreeArg<E, A, B, C> translator, A arg0, B arg1, C arg2);
 
     /** Like {@code publishEvent}, but returns false with nothing claimed when the ring is full. */
     <A> boolean tryPublishEvent(EventTranslatorOneArg<E, A> translator, A arg);

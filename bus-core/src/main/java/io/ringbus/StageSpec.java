@@ -1,7 +1,9 @@
 package io.ringbus;
 
+import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.wait.WaitStrategy;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -20,19 +22,22 @@ public final class StageSpec<E> {
     private final ExceptionPolicy<? super E> exceptionPolicy;
     private final int maxBatchSize;
     private final boolean seesFailedEvents;
+    private final long idleTimeoutNanos;
 
     private StageSpec(EventHandler<? super E> handler, String name, WaitStrategy waitStrategy,
-                      ExceptionPolicy<? super E> exceptionPolicy, int maxBatchSize, boolean seesFailedEvents) {
+                      ExceptionPolicy<? super E> exceptionPolicy, int maxBatchSize, boolean seesFailedEvents,
+                      long idleTimeoutNanos) {
         this.handler = handler;
         this.name = name;
         this.waitStrategy = waitStrategy;
         this.exceptionPolicy = exceptionPolicy;
         this.maxBatchSize = maxBatchSize;
         this.seesFailedEvents = seesFailedEvents;
+        this.idleTimeoutNanos = idleTimeoutNanos;
     }
 
     public static <E> StageSpec<E> of(EventHandler<? super E> handler) {
-        return new StageSpec<>(Objects.requireNonNull(handler, "handler"), null, null, null, 0, false);
+        return new StageSpec<>(Objects.requireNonNull(handler, "handler"), null, null, null, 0, false, 0);
     }
 
     /** The stage's name, used for its thread and in reports; must be unique within the bus. */
@@ -41,17 +46,18 @@ public final class StageSpec<E> {
         if (stageName.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }
-        return new StageSpec<>(handler, stageName, waitStrategy, exceptionPolicy, maxBatchSize, seesFailedEvents);
+        return new StageSpec<>(handler, stageName, waitStrategy, exceptionPolicy, maxBatchSize, seesFailedEvents,
+                idleTimeoutNanos);
     }
 
     public StageSpec<E> waitStrategy(WaitStrategy strategy) {
         return new StageSpec<>(handler, name, Objects.requireNonNull(strategy, "waitStrategy"), exceptionPolicy,
-                maxBatchSize, seesFailedEvents);
+                maxBatchSize, seesFailedEvents, idleTimeoutNanos);
     }
 
     public StageSpec<E> exceptionPolicy(ExceptionPolicy<? super E> policy) {
         return new StageSpec<>(handler, name, waitStrategy, Objects.requireNonNull(policy, "exceptionPolicy"),
-                maxBatchSize, seesFailedEvents);
+                maxBatchSize, seesFailedEvents, idleTimeoutNanos);
     }
 
     /** @param size the most events handled before the stage publishes its progress; &gt;= 1 */
@@ -59,7 +65,7 @@ public final class StageSpec<E> {
         if (size < 1) {
             throw new IllegalArgumentException("maxBatchSize must be >= 1: " + size);
         }
-        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, size, seesFailedEvents);
+        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, size, seesFailedEvents, idleTimeoutNanos);
     }
 
     /**
@@ -69,7 +75,7 @@ public final class StageSpec<E> {
      * opts in here. The event stays failed for the stages after this one either way.
      */
     public StageSpec<E> seesFailedEvents() {
-        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, maxBatchSize, true);
+        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, maxBatchSize, true, idleTimeoutNanos);
     }
 
     EventHandler<? super E> handler() {
@@ -90,6 +96,27 @@ public final class StageSpec<E> {
 
     int maxBatchSize() {
         return maxBatchSize;
+    }
+
+    /**
+     * Calls the handler's {@link EventHandler#onTimeout(long)} when the stage has waited this long with
+     * nothing to do, and again after each further such period: a place to flush, send a heartbeat or check a
+     * timer without an event. Off by default. With a busy-spin or yielding wait the check reads the clock on
+     * every spin; with a parking or blocking wait the wait itself ends at the deadline.
+     *
+     * @param timeout positive
+     */
+    public StageSpec<E> idleTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "idleTimeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be > 0: " + timeout);
+        }
+        long nanos = Timeouts.toNanos(timeout);
+        return new StageSpec<>(handler, name, waitStrategy, exceptionPolicy, maxBatchSize, seesFailedEvents, nanos);
+    }
+
+    long idleTimeoutNanos() {
+        return idleTimeoutNanos;
     }
 
     boolean failedEventsVisible() {

@@ -13,9 +13,10 @@ public final class BroadcastNode<E> extends StageNode {
 
     public BroadcastNode(String name, List<StageNode> upstream, WaitStrategy waitStrategy, StageContext<E> context,
                          EventHandler<? super E> handler, ExceptionPolicy<? super E> policy, int maxBatchSize,
-                         boolean seesFailedEvents) {
+                         boolean seesFailedEvents, long idleTimeoutNanos) {
         super(name, upstream, List.of(waitStrategy));
         StageBarrier barrier = context.barrier(upstream, waitStrategy, maxBatchSize);
+        barrier.idleTimeout(idleTimeoutNanos);
         this.processor = new BroadcastProcessor<>(name, context, barrier, handler, new FailureGuard<>(policy, name),
                 maxBatchSize, context.failures(this, upstream, seesFailedEvents, 0, 1));
     }

@@ -49,12 +49,16 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
             long available = barrier.waitFor(next);
             if (available < next) {
                 Thread.interrupted(); // an interrupt means nothing to a stage; clear it so waits block again
+                if (barrier.idleTimedOut() && !onTimeout(next - 1)) {
+                    haltBus.run();
+                    return;
+                }
                 continue;
             }
             long end = Math.min(available, next + maxBatchSize - 1);
             aborted.refresh();
             upstreamFailures.refresh();
-            long done = processBatch(next, end);
+            long done = processBatch(next, end, available);
             sequence.setRelease(done);
             signalProgress();
             countBatch();
@@ -66,13 +70,13 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
     }
 
     /** Handles [next, end]; returns the last sequence handled, below end only if the policy halted the bus. */
-    private long processBatch(long next, long end) {
+    private long processBatch(long next, long end, long available) {
         long lastEvent = end;
         while (lastEvent >= next && skipped(lastEvent)) {
             lastEvent--;
         }
         try {
-            handler.onBatchStart((int) (end - next + 1));
+            handler.onBatchStart((int) (end - next + 1), available - next + 1);
         } catch (Throwable t) {
             if (!guard.onLifecycleFailure(t, "onBatchStart")) {
                 haltBus.run();
@@ -98,6 +102,16 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
             }
         }
         return end;
+    }
+
+    /** Tells the handler the stage has been idle for its idle timeout; false if the bus must halt. */
+    private boolean onTimeout(long sequence) {
+        try {
+            handler.onTimeout(sequence);
+            return true;
+        } catch (Throwable t) {
+            return guard.onLifecycleFailure(t, "onTimeout");
+        }
     }
 
     /** Not handed to the handler: aborted, or failed upstream (unless this stage sees failed events). */

@@ -23,6 +23,10 @@ public final class StageBarrier implements WaitCondition {
     private final RunState run;
     /** How far past next a first stage looks for ready slots: its batch limit, at most the capacity. */
     private final int window;
+    /** The stage's idle timeout (0: none): a wait that lasts this long returns early, for onTimeout. */
+    private long idleNanos;
+    private long idleDeadline;
+    private boolean idleTimedOut;
     private long next;
 
     public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run) {
@@ -45,7 +49,29 @@ public final class StageBarrier implements WaitCondition {
     public long waitFor(long next) {
         this.next = next;
         long available = available();
-        return available >= next ? available : waitStrategy.waitFor(next, this);
+        if (available >= next) {
+            return available;
+        }
+        if (idleNanos > 0) {
+            idleDeadline = System.nanoTime() + idleNanos;
+            idleTimedOut = false;
+        }
+        return waitStrategy.waitFor(next, this);
+    }
+
+    /** Sets the idle timeout, before start; 0 for none. */
+    void idleTimeout(long nanos) {
+        this.idleNanos = nanos;
+    }
+
+    /** True if the last wait ended because the idle timeout passed with nothing ready. */
+    boolean idleTimedOut() {
+        return idleTimedOut;
+    }
+
+    @Override
+    public long nanosUntilDeadline() {
+        return idleNanos > 0 ? idleDeadline - System.nanoTime() : Long.MAX_VALUE;
     }
 
     @Override
@@ -73,7 +99,14 @@ public final class StageBarrier implements WaitCondition {
 
     @Override
     public boolean isCancelled() {
-        return isFinished(next);
+        if (isFinished(next)) {
+            return true;
+        }
+        if (idleNanos > 0 && System.nanoTime() - idleDeadline >= 0) {
+            idleTimedOut = available() < next;
+            return idleTimedOut;
+        }
+        return false;
     }
 
     public boolean isHalted() {
