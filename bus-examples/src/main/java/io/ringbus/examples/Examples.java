@@ -26,6 +26,7 @@ public final class Examples {
     private static final Map<String, Entry> EXAMPLES = new LinkedHashMap<>();
 
     static {
+        EXAMPLES.put("quick-start", new Entry(QuickStartExample::main, "[orders]", "the README's quick start: a diamond"));
         EXAMPLES.put("unicast", new Entry(UnicastExample::main, "[events]", "1 producer, 1 consumer"));
         EXAMPLES.put("multicast", new Entry(MulticastExample::main, "[events]",
                 "1 producer, 3 consumers, each sees all"));

@@ -29,7 +29,7 @@ class ExamplesTest {
     private static final Duration LIMIT = Duration.ofSeconds(15);
     /** Every thread an example starts is named after its bus or begins with one of these. */
     private static final List<String> THREAD_PREFIXES = List.of("unicast", "multicast", "pipeline", "diamond", "mpsc",
-            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets");
+            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets", "ringbus-");
 
     private static <T> T within(ThrowingSupplier<T> example) {
         return assertTimeoutPreemptively(LIMIT, example);
@@ -43,6 +43,12 @@ class ExamplesTest {
                 .filter(name -> THREAD_PREFIXES.stream().anyMatch(name::startsWith))
                 .toList();
         assertEquals(List.of(), alive, "threads left running after the example returned");
+    }
+
+    @Test
+    void quickStart() {
+        QuickStartExample.Result r = within(() -> QuickStartExample.run(10_000));
+        assertEquals(new QuickStartExample.Result(10_000, 10_000), r);
     }
 
     @Test
