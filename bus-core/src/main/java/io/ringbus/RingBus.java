@@ -57,7 +57,7 @@ public final class RingBus<E> implements AutoCloseable {
         this.sequencer = config.producerMode == ProducerMode.SINGLE
                 ? new SingleProducerSequencer(ring, run, config.producerWaitStrategy,
                         !config.producersStopBeforeClose, config.strictSingleProducer)
-                : new MultiProducerSequencer(ring, run, config.producerWaitStrategy);
+                : new MultiProducerSequencer(ring, run, config.producerWaitStrategy, config.checkPublishes);
         this.publisher = new RingPublisher<>(sequencer, ring, config.overflowPolicy);
         this.graph = new GraphBuilder<>(config, topology, new StageContext<>(ring, sequencer, run, this::halt));
         this.runner = new StageRunner(name, topology, sequencer, run, config.threadFactory);

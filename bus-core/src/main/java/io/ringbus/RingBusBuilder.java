@@ -34,6 +34,7 @@ public final class RingBusBuilder<E> {
     Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     boolean producersStopBeforeClose;
     boolean strictSingleProducer;
+    boolean checkPublishes = true;
 
     RingBusBuilder(EventFactory<E> factory) {
         this.factory = Objects.requireNonNull(factory, "eventFactory");
@@ -137,6 +138,20 @@ public final class RingBusBuilder<E> {
      */
     public RingBusBuilder<E> strictSingleProducer(boolean strict) {
         this.strictSingleProducer = strict;
+        return this;
+    }
+
+    /**
+     * Whether a {@link ProducerMode#MULTI} publish checks its caller first: that the sequence was claimed
+     * (a read of the claim cursor, which every claim writes) and not yet published (a read of each slot state,
+     * which the stages read). Default true: publishing twice or an unclaimed sequence throws
+     * {@link IllegalStateException} and changes nothing. False skips both reads, for producers that only ever
+     * publish what they claimed, once; such a misuse is then undefined (it may deliver a stale or torn event),
+     * though a bad range and a publish past a close are still refused. SINGLE mode always checks: its checks
+     * read only the producer's own lines.
+     */
+    public RingBusBuilder<E> checkPublishes(boolean check) {
+        this.checkPublishes = check;
         return this;
     }
 

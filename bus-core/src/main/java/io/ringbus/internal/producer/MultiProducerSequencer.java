@@ -25,8 +25,17 @@ public final class MultiProducerSequencer extends Sequencer {
     private final Sequence gatingCache = new Sequence();
     private GatingWait untilTerminal;
 
+    /** False: publish trusts its caller, reading neither the claim cursor nor the slot states first. */
+    private final boolean checkPublishes;
+
     public MultiProducerSequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy) {
+        this(ring, run, waitStrategy, true);
+    }
+
+    public MultiProducerSequencer(RingStorage<?> ring, RunState run, WaitStrategy waitStrategy,
+                                  boolean checkPublishes) {
         super(ring, run, waitStrategy);
+        this.checkPublishes = checkPublishes;
     }
 
     @Override
@@ -146,7 +155,11 @@ public final class MultiProducerSequencer extends Sequencer {
 
     @Override
     public void publish(long lo, long hi) {
-        checkClaimedAndOpen(lo, hi);
+        if (checkPublishes) {
+            checkClaimedAndOpen(lo, hi);
+        } else {
+            checkRangeAndOpen(lo, hi);
+        }
         for (long s = lo; s <= hi; s++) {
             ring.setPublishedRelease(s);
         }
@@ -165,6 +178,18 @@ public final class MultiProducerSequencer extends Sequencer {
             ring.setAbortedRelease(s);
         }
         signalStages();
+    }
+
+    /**
+     * The checks of an unchecked publish: the range, and the drain target (a line nobody writes while the bus
+     * runs). The claim cursor, which every claim writes, and the slot states, which the stages read, are not
+     * read before the store.
+     */
+    private void checkRangeAndOpen(long lo, long hi) {
+        checkPublishRange(lo, hi);
+        if (hi > run.drainTargetAcquire()) {
+            throw closed();
+        }
     }
 
     private void checkClaimedAndOpen(long lo, long hi) {

@@ -22,6 +22,7 @@ public final class Adapters {
         add(new RingBusAdapter(ProducerMode.SINGLE));
         add(new RingBusAdapter(ProducerMode.SINGLE, true));
         add(new RingBusAdapter(ProducerMode.MULTI));
+        add(new RingBusAdapter(ProducerMode.MULTI, true));
         add(new DisruptorAdapter(ProducerType.SINGLE));
         add(new DisruptorAdapter(ProducerType.MULTI));
         for (QueueKind kind : QueueKind.values()) {

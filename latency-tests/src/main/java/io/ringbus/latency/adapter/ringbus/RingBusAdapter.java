@@ -32,26 +32,32 @@ import java.util.Set;
  */
 public final class RingBusAdapter implements Adapter {
     private final ProducerMode mode;
-    /** producersStopBeforeClose: the harness closes only after its producers finished, so the promise holds. */
-    private final boolean unfenced;
+    /**
+     * The relaxed variant: SINGLE with producersStopBeforeClose (the harness closes only after its producers
+     * finished, so the promise holds), MULTI with checkPublishes(false) (each producer publishes what it claimed).
+     */
+    private final boolean relaxed;
 
     public RingBusAdapter(ProducerMode mode) {
         this(mode, false);
     }
 
-    public RingBusAdapter(ProducerMode mode, boolean unfenced) {
+    public RingBusAdapter(ProducerMode mode, boolean relaxed) {
         this.mode = mode;
-        this.unfenced = unfenced;
+        this.relaxed = relaxed;
     }
 
     @Override
     public String id() {
-        return (mode == ProducerMode.SINGLE ? "ringbus-single" : "ringbus-multi") + (unfenced ? "-nofence" : "");
+        return mode == ProducerMode.SINGLE ? "ringbus-single" + (relaxed ? "-nofence" : "")
+                : "ringbus-multi" + (relaxed ? "-unchecked" : "");
     }
 
     @Override
     public String description() {
-        return "ringbus RingBus, ProducerMode." + mode + (unfenced ? ", producersStopBeforeClose (no claim fence)" : "")
+        String relaxation = mode == ProducerMode.SINGLE ? ", producersStopBeforeClose (no claim fence)"
+                : ", checkPublishes(false) (no claim-cursor or slot-state read before a publish)";
+        return "ringbus RingBus, ProducerMode." + mode + (relaxed ? relaxation : "")
                 + ", broadcast stages or a work-sharing WorkerPoolSpec pool; waits: BusySpin / Yielding / Parking / Blocking";
     }
 
@@ -84,7 +90,8 @@ public final class RingBusAdapter implements Adapter {
                 .producerWaitStrategy(waitStrategy(config.waitMode()))
                 .name(config.name())
                 .shutdownTimeout(Duration.ofMillis(config.closeTimeoutMillis()))
-                .producersStopBeforeClose(unfenced)
+                .producersStopBeforeClose(relaxed && mode == ProducerMode.SINGLE)
+                .checkPublishes(!(relaxed && mode == ProducerMode.MULTI))
                 .build();
         StageGroup<Msg> group = topology.workSharing()
                 ? bus.handleEventsWithWorkerPool(pool(handlers.get(0)))
