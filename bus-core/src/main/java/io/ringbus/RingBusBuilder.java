@@ -29,7 +29,7 @@ public final class RingBusBuilder<E> {
     OverflowPolicy overflowPolicy = OverflowPolicy.block();
     ExceptionPolicy<? super E> exceptionPolicy = ExceptionPolicy.logAndContinue();
     int maxBatchSize = Integer.MAX_VALUE;
-    ThreadFactory threadFactory = RingBusBuilder::daemonThread;
+    StageThreadFactory threadFactory = (info, body) -> daemonThread(body);
     String name = "ringbus";
     Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     boolean producersStopBeforeClose;
@@ -83,9 +83,22 @@ public final class RingBusBuilder<E> {
         return this;
     }
 
-    /** Creates the stage threads; the bus names each one {@code <bus name>-<stage name>}. */
+    /**
+     * Creates the stage threads; the bus names each one {@code <bus name>-<stage name>}. Replaces any
+     * {@link #stageThreadFactory(StageThreadFactory)}.
+     */
     public RingBusBuilder<E> threadFactory(ThreadFactory factory) {
-        this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
+        Objects.requireNonNull(factory, "threadFactory");
+        this.threadFactory = (info, body) -> factory.newThread(body);
+        return this;
+    }
+
+    /**
+     * Creates the stage threads knowing which stage and worker each is for, to place them (pin them to cores,
+     * for instance). Replaces any {@link #threadFactory(ThreadFactory)}; the bus names each thread as there.
+     */
+    public RingBusBuilder<E> stageThreadFactory(StageThreadFactory factory) {
+        this.threadFactory = Objects.requireNonNull(factory, "stageThreadFactory");
         return this;
     }
 
