@@ -1,5 +1,6 @@
 package io.ringbus.internal.consumer;
 
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.ring.RingStorage;
 
@@ -14,11 +15,13 @@ import io.ringbus.internal.ring.RingStorage;
 final class AbortedSlots {
     private final RingStorage<?> ring;
     private final Sequencer sequencer;
+    private final StageCounters counters;
     private long seenAborts;
     private long checkUntil = Long.MIN_VALUE;
 
-    AbortedSlots(RingStorage<?> ring, Sequencer sequencer) {
+    AbortedSlots(RingStorage<?> ring, Sequencer sequencer, StageCounters counters) {
         this.ring = ring;
+        this.counters = counters;
         this.sequencer = sequencer;
     }
 
@@ -26,6 +29,7 @@ final class AbortedSlots {
     void refresh() {
         long aborts = sequencer.abortCountAcquire();
         if (aborts != seenAborts) {
+            counters.onAborts(aborts - seenAborts);
             seenAborts = aborts;
             checkUntil = sequencer.claimedAcquire();
         }

@@ -3,6 +3,7 @@ package io.ringbus.internal.consumer;
 import io.ringbus.ShutdownReport;
 import io.ringbus.StageThreadFactory;
 import io.ringbus.StageThreadInfo;
+import io.ringbus.internal.jfr.BusEvents;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.internal.producer.Sequencer;
@@ -92,6 +93,7 @@ public final class StageRunner {
     public void halt() {
         if (run.halt()) {
             signalEveryone();
+            BusEvents.halted(busName, sequencer.claimedAcquire());
         }
     }
 
