@@ -4,6 +4,9 @@
  * is public only so that its packages can see each other, and is not exported.
  */
 module io.ringbus.core {
+    requires jdk.jfr;
+
     exports io.ringbus;
     exports io.ringbus.wait;
+    exports io.ringbus.stat;
 }
