@@ -5,14 +5,18 @@ import io.ringbus.internal.consumer.StageContext;
 import io.ringbus.internal.consumer.StageNode;
 import io.ringbus.internal.consumer.StageRunner;
 import io.ringbus.internal.consumer.Topology;
+import io.ringbus.internal.jfr.BusEvents;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.lifecycle.Timeouts;
+import io.ringbus.internal.monitor.BusMonitor;
 import io.ringbus.internal.producer.MultiProducerSequencer;
 import io.ringbus.internal.producer.RingPublisher;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.producer.SingleProducerSequencer;
 import io.ringbus.internal.ring.RingStorage;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +52,8 @@ public final class RingBus<E> implements AutoCloseable {
     private final GraphBuilder<E> graph;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final StageRunner runner;
+    private final BusStats stats;
+    private BusMonitor monitor;
     private ShutdownReport report;
 
     RingBus(RingBusBuilder<E> config) {
@@ -58,9 +64,12 @@ public final class RingBus<E> implements AutoCloseable {
                 ? new SingleProducerSequencer(ring, run, config.producerWaitStrategy,
                         !config.producersStopBeforeClose, config.strictSingleProducer)
                 : new MultiProducerSequencer(ring, run, config.producerWaitStrategy);
+        this.sequencer.reportStalls(name, config.producerStallEventThreshold.toNanos());
         this.publisher = new RingPublisher<>(sequencer, ring, config.overflowPolicy);
-        this.graph = new GraphBuilder<>(config, topology, new StageContext<>(ring, sequencer, run, this::halt));
+        this.graph = new GraphBuilder<>(config, topology,
+                new StageContext<>(ring, sequencer, run, this::halt, config.collectCounters));
         this.runner = new StageRunner(name, topology, sequencer, run, config.threadFactory);
+        this.stats = new BusStats(topology, sequencer);
     }
 
     /** Starts configuring a bus whose slots are filled by {@code factory}. */
@@ -129,7 +138,20 @@ public final class RingBus<E> implements AutoCloseable {
                 throw new IllegalStateException("start(): the bus has no stages; add at least one");
             }
             topology.wire(sequencer);
-            runner.start(Timeouts.toNanos(config.shutdownTimeout));
+            BusMonitor m = createMonitor();
+            try {
+                runner.start(Timeouts.toNanos(config.shutdownTimeout));
+            } catch (RuntimeException | Error e) {
+                if (m != null) {
+                    m.close(); // the file says closed, not running with a dead heartbeat
+                }
+                throw e;
+            }
+            if (m != null) {
+                stats.stallsFrom(m::stalls);
+                m.start();
+                monitor = m;
+            }
         } finally {
             lifecycle.unlock();
         }
@@ -179,6 +201,10 @@ public final class RingBus<E> implements AutoCloseable {
         try {
             if (report == null) {
                 report = runner.close(unit.toNanos(timeout));
+                if (monitor != null) {
+                    monitor.close();
+                }
+                BusEvents.closed(name, report);
             }
             return report;
         } finally {
@@ -217,14 +243,22 @@ public final class RingBus<E> implements AutoCloseable {
 
     /** A snapshot of every stage's counters, in the order the stages were added. */
     public List<StageStats> stats() {
-        long claimed = sequencer.claimedAcquire();
-        List<StageStats> stats = new ArrayList<>();
-        for (StageNode n : topology.nodes()) {
-            long seq = n.minimumProgress();
-            stats.add(new StageStats(n.name(), n.kind(), seq, Math.max(0, claimed - seq), n.batches(), n.failures(),
-                    n.skipped(), n.perWorkerEvents()));
+        return stats.stages();
+    }
+
+    /** A snapshot of the producer side's counters. */
+    public ProducerStats producerStats() {
+        return stats.producer();
+    }
+
+    /** The counters file this bus writes, once started with {@link RingBusBuilder#counters(Path)}; else null. */
+    public Path countersFile() {
+        lifecycle.lock();
+        try {
+            return monitor == null ? null : monitor.file();
+        } finally {
+            lifecycle.unlock();
         }
-        return stats;
     }
 
     public String name() {
@@ -239,6 +273,20 @@ public final class RingBus<E> implements AutoCloseable {
     public String toString() {
         return "RingBus{" + name + ", capacity=" + ring.capacity() + ", " + config.producerMode + ", "
                 + RunState.name(run.getAcquire()) + ", stages=" + topology.nodes().size() + '}';
+    }
+
+    /** The monitor thread, if counters are exported or a watchdog is set; creates the counters file. */
+    private BusMonitor createMonitor() {
+        if (config.countersDir == null && config.stallTimeout == null) {
+            return null;
+        }
+        try {
+            return BusMonitor.create(name, ring.capacity(), config.countersDir, config.countersInterval,
+                    config.stallTimeout, config.stallListener, stats::stages, stats::producer, run::isHalted);
+        } catch (IOException e) {
+            throw new IllegalStateException("start(): cannot create the counters file in " + config.countersDir
+                    + ": " + e, e);
+        }
     }
 
     // ---- wiring, shared with StageGroup: serialised with start() and checked against it ----
