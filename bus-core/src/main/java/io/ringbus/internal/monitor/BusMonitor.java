@@ -130,7 +130,9 @@ public final class BusMonitor {
 
     private void write(int state) {
         try {
-            file.update(producer.get(), stages.get(), watch.lastProgressMillis(), state);
+            List<StageStats> last = stages.get();
+            watch.observe(last, System.nanoTime(), System.currentTimeMillis()); // the stages' last progress too
+            file.update(producer.get(), last, watch.lastProgressMillis(), state);
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "ringbus '" + bus + "': final counters update failed", t);
         }
