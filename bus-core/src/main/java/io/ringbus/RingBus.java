@@ -8,14 +8,12 @@ import io.ringbus.internal.consumer.Topology;
 import io.ringbus.internal.jfr.BusEvents;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.lifecycle.Timeouts;
-import io.ringbus.internal.monitor.BusMonitor;
 import io.ringbus.internal.producer.MultiProducerSequencer;
 import io.ringbus.internal.producer.RingPublisher;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.producer.SingleProducerSequencer;
 import io.ringbus.internal.ring.RingStorage;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +50,7 @@ public final class RingBus<E> implements AutoCloseable {
     private final GraphBuilder<E> graph;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final StageRunner runner;
-    private final BusStats stats;
-    private BusMonitor monitor;
+    private final BusObservation observation;
     private ShutdownReport report;
 
     RingBus(RingBusBuilder<E> config) {
@@ -69,7 +66,7 @@ public final class RingBus<E> implements AutoCloseable {
         this.graph = new GraphBuilder<>(config, topology,
                 new StageContext<>(ring, sequencer, run, this::halt, config.collectCounters));
         this.runner = new StageRunner(name, topology, sequencer, run, config.threadFactory);
-        this.stats = new BusStats(topology, sequencer);
+        this.observation = new BusObservation(config, ring.capacity(), topology, sequencer, run);
     }
 
     /** Starts configuring a bus whose slots are filled by {@code factory}. */
@@ -138,20 +135,14 @@ public final class RingBus<E> implements AutoCloseable {
                 throw new IllegalStateException("start(): the bus has no stages; add at least one");
             }
             topology.wire(sequencer);
-            BusMonitor m = createMonitor();
+            observation.prepare();
             try {
                 runner.start(Timeouts.toNanos(config.shutdownTimeout));
             } catch (RuntimeException | Error e) {
-                if (m != null) {
-                    m.close(); // the file says closed, not running with a dead heartbeat
-                }
+                observation.stop(); // the file says closed, not running with a dead heartbeat
                 throw e;
             }
-            if (m != null) {
-                stats.stallsFrom(m::stalls);
-                m.start();
-                monitor = m;
-            }
+            observation.started();
         } finally {
             lifecycle.unlock();
         }
@@ -201,9 +192,7 @@ public final class RingBus<E> implements AutoCloseable {
         try {
             if (report == null) {
                 report = runner.close(unit.toNanos(timeout));
-                if (monitor != null) {
-                    monitor.close();
-                }
+                observation.stop();
                 BusEvents.closed(name, report);
             }
             return report;
@@ -243,22 +232,17 @@ public final class RingBus<E> implements AutoCloseable {
 
     /** A snapshot of every stage's counters, in the order the stages were added. */
     public List<StageStats> stats() {
-        return stats.stages();
+        return observation.stages();
     }
 
     /** A snapshot of the producer side's counters. */
     public ProducerStats producerStats() {
-        return stats.producer();
+        return observation.producer();
     }
 
     /** The counters file this bus writes, once started with {@link RingBusBuilder#counters(Path)}; else null. */
     public Path countersFile() {
-        lifecycle.lock();
-        try {
-            return monitor == null ? null : monitor.file();
-        } finally {
-            lifecycle.unlock();
-        }
+        return observation.countersFile();
     }
 
     public String name() {
@@ -273,20 +257,6 @@ public final class RingBus<E> implements AutoCloseable {
     public String toString() {
         return "RingBus{" + name + ", capacity=" + ring.capacity() + ", " + config.producerMode + ", "
                 + RunState.name(run.getAcquire()) + ", stages=" + topology.nodes().size() + '}';
-    }
-
-    /** The monitor thread, if counters are exported or a watchdog is set; creates the counters file. */
-    private BusMonitor createMonitor() {
-        if (config.countersDir == null && config.stallTimeout == null) {
-            return null;
-        }
-        try {
-            return BusMonitor.create(name, ring.capacity(), config.countersDir, config.countersInterval,
-                    config.stallTimeout, config.stallListener, stats::stages, stats::producer, run::isHalted);
-        } catch (IOException e) {
-            throw new IllegalStateException("start(): cannot create the counters file in " + config.countersDir
-                    + ": " + e, e);
-        }
     }
 
     // ---- wiring, shared with StageGroup: serialised with start() and checked against it ----
