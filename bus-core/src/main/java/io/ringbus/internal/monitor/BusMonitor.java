@@ -62,7 +62,7 @@ public final class BusMonitor {
         long timeout = stallTimeout == null ? Long.MAX_VALUE : stallTimeout.toNanos();
         ProgressWatch watch = new ProgressWatch(bus, labels.size(), timeout, listener == null ? r -> { } : listener);
         long period = dir != null ? interval.toNanos() : Long.MAX_VALUE;
-        if (stallTimeout != null) { // four looks per timeout: a stall is seen within 1.25 timeouts
+        if (stallTimeout != null) { // four looks per timeout: a stall is seen within 1.5 timeouts of the last progress
             period = Math.min(period, Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeout / 4));
         }
         CountersFile file = dir == null ? null
@@ -116,7 +116,7 @@ public final class BusMonitor {
         while (!stopping) {
             try {
                 List<StageStats> snapshot = stages.get();
-                watch.observe(snapshot, System.nanoTime(), System.currentTimeMillis());
+                watch.observe(snapshot, System.nanoTime(), System.currentTimeMillis(), true);
                 if (file != null) {
                     file.update(producer.get(), snapshot, watch.lastProgressMillis(),
                             halted.getAsBoolean() ? CountersLayout.STATE_HALTED : CountersLayout.STATE_RUNNING);
@@ -131,7 +131,7 @@ public final class BusMonitor {
     private void write(int state) {
         try {
             List<StageStats> last = stages.get();
-            watch.observe(last, System.nanoTime(), System.currentTimeMillis()); // the stages' last progress too
+            watch.observe(last, System.nanoTime(), System.currentTimeMillis(), false); // their last progress too
             file.update(producer.get(), last, watch.lastProgressMillis(), state);
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "ringbus '" + bus + "': final counters update failed", t);

@@ -41,8 +41,11 @@ final class ProgressWatch {
         java.util.Arrays.fill(lastSequence, Long.MIN_VALUE);
     }
 
-    /** One look at every stage; {@code nowNanos} and {@code nowMillis} are the same instant. */
-    void observe(List<StageStats> stages, long nowNanos, long nowMillis) {
+    /**
+     * One look at every stage; {@code nowNanos} and {@code nowMillis} are the same instant. With
+     * {@code detect} false it only records progress (the last look, on close, is not the monitor thread's).
+     */
+    void observe(List<StageStats> stages, long nowNanos, long nowMillis, boolean detect) {
         for (int i = 0; i < lastSequence.length; i++) {
             StageStats s = stages.get(i);
             if (s.sequence() != lastSequence[i] || s.backlog() == 0) {
@@ -54,7 +57,7 @@ final class ProgressWatch {
                     LOG.log(System.Logger.Level.INFO, "ringbus '" + bus + "': stage '" + s.name()
                             + "' advanced again, at sequence " + s.sequence());
                 }
-            } else if (!stalled[i] && nowNanos - lastProgressNanos[i] >= timeoutNanos) {
+            } else if (detect && !stalled[i] && nowNanos - lastProgressNanos[i] >= timeoutNanos) {
                 stalled[i] = true;
                 stalls.incrementAndGet(i);
                 report(new StallReport(bus, s.name(), s.kind(), s.sequence(), s.backlog(),
