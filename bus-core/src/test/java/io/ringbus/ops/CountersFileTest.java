@@ -56,12 +56,13 @@ class CountersFileTest {
         }
         try (CountersReader reader = CountersReader.open(file)) {
             CountersSnapshot s = reader.read();
-            while (s.stages().stream().anyMatch(st -> st.sequence() < 99)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            // the bus goes quiet after event 99; the monitor's next update then matches stats() exactly
+            while (!(values(s).equals(values(bus.stats())) && s.producer().claimed() == 99)
+                    && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
                 s = reader.read();
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(30)); // updates after the last batch
-            s = reader.read();
             assertEquals("mirror", s.bus());
             assertEquals(CountersSnapshot.State.RUNNING, s.state());
             assertFalse(s.stale());
@@ -86,6 +87,19 @@ class CountersFileTest {
             assertFalse(closed.stale(), "a closed bus is not stale, however old its heartbeat");
         }
         assertEquals(List.of(), io.ringbus.testkit.Threads.awaitNoneAlive("mirror-", 5000), "monitor thread left");
+    }
+
+    @Test
+    void aDirectoryThatDoesNotExistFailsTheStartByName() {
+        Path missing = dir.resolve("missing");
+        RingBus<long[]> bus = RingBus.builder(() -> new long[1]).name("nodir").capacity(8).counters(missing).build();
+        bus.handleEventsWith(StageSpec.<long[]>of((e, s, end) -> { }).named("only"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, bus::start);
+        assertTrue(e.getMessage().startsWith("start(): cannot create the counters file in " + missing + ": "),
+                e.getMessage());
+        assertFalse(bus.isStopped(), "the bus stays new");
+        assertEquals(List.of(), io.ringbus.testkit.Threads.alive("nodir-"), "no stage thread was started");
+        bus.close(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -122,6 +136,20 @@ class CountersFileTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(CountersLayout.LAYOUT_VERSION, 99);
         Path newer = Files.write(dir.resolve("newer.counters"), bytes);
         assertMessage(newer, "counters layout version 99; this reader reads version 1");
+    }
+
+    /** The values both sides have, stage by stage. */
+    static List<List<Object>> values(Object statsOrSnapshot) {
+        if (statsOrSnapshot instanceof CountersSnapshot) {
+            return ((CountersSnapshot) statsOrSnapshot).stages().stream().map(s -> List.<Object>of(s.name(), s.kind(),
+                    s.sequence(), s.lag(), s.backlog(), s.events(), s.batches(), s.maxBatch(), s.wakeUps(),
+                    s.failures(), s.skipped(), s.abortsSeen(), s.stalls())).toList();
+        }
+        @SuppressWarnings("unchecked")
+        List<StageStats> stats = (List<StageStats>) statsOrSnapshot;
+        return stats.stream().map(s -> List.<Object>of(s.name(), s.kind(), s.sequence(), s.lag(), s.backlog(),
+                s.events(), s.batches(), s.maxBatch(), s.wakeUps(), s.failures(), s.skipped(), s.abortsSeen(),
+                s.stalls())).toList();
     }
 
     private Path closedFile(String name) throws Exception {

@@ -54,7 +54,7 @@ class CrossProcessCountersTest {
             while (bus.stats().stream().anyMatch(s -> s.sequence() < 499)) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
-            awaitFileShows(bus.countersFile(), 499);
+            awaitFileMatches(bus);
 
             List<String> out = runJava(CountersProbe.class.getName(), bus.countersFile().toString());
             List<StageStats> stats = bus.stats();
@@ -107,13 +107,15 @@ class CrossProcessCountersTest {
         }
     }
 
-    private static void awaitFileShows(Path file, long sequence) throws Exception {
-        try (CountersReader reader = CountersReader.open(file)) {
-            while (reader.read().stages().stream().anyMatch(s -> s.sequence() < sequence)) {
+    /** The bus is quiet: wait until the monitor's updates caught up with it, so the child reads what stats() says. */
+    private static void awaitFileMatches(RingBus<long[]> bus) throws Exception {
+        try (CountersReader reader = CountersReader.open(bus.countersFile())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!CountersFileTest.values(reader.read()).equals(CountersFileTest.values(bus.stats()))
+                    && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
         }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // a few more updates after the last event
     }
 
     private static Process start(String mainClass, String arg) throws Exception {
