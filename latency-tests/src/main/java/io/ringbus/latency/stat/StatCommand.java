@@ -4,6 +4,8 @@ import io.ringbus.stat.CountersReader;
 import io.ringbus.stat.CountersSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,6 +64,12 @@ public final class StatCommand implements Callable<Integer> {
             e.println("Run with --help for the options.");
             e.flush();
             return CommandLine.ExitCode.USAGE;
+        });
+        // Anything unexpected is still one line, never a stack trace.
+        cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            command.getErr().println("ringbus-stat: " + ex);
+            command.getErr().flush();
+            return 1;
         });
         return cl;
     }
@@ -127,6 +135,14 @@ public final class StatCommand implements Callable<Integer> {
         if (e instanceof NoSuchFileException) {
             NoSuchFileException n = (NoSuchFileException) e;
             return n.getFile() + ": " + (n.getReason() == null ? "no such file" : n.getReason());
+        }
+        if (e instanceof AccessDeniedException) {
+            return ((AccessDeniedException) e).getFile()
+                    + ": permission denied (counters files are owner-only: run as the bus's user)";
+        }
+        if (e instanceof FileSystemException) {
+            FileSystemException f = (FileSystemException) e;
+            return f.getFile() + ": " + (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason());
         }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replace('\n', ' ');
