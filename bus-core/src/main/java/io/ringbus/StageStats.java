@@ -17,8 +17,9 @@ import java.util.List;
  * @param skipped      events it skipped because a stage it runs after had failed on them
  * @param workerEvents for a pool, the events each worker handled (its balance); empty otherwise
  * @param backlog      events ready for it (published, and done by the stages it runs after) but not done by it
- * @param events       sequences it went through in batches, handled, skipped or aborted (a keyed pool: each
- *                     worker sees every sequence, so the sum counts each once per worker)
+ * @param events       sequences it went through in batches, handled, skipped or aborted (a work-sharing pool:
+ *                     events handled; a keyed pool: each worker sees every sequence, so the sum counts each
+ *                     once per worker)
  * @param maxBatch     the largest batch
  * @param wakeUps      waits in the wait strategy that ended with work ready
  * @param abortsSeen   aborts (abort calls, of one or more slots) its threads have passed over
