@@ -5,6 +5,7 @@ import io.ringbus.internal.consumer.StageContext;
 import io.ringbus.internal.consumer.StageNode;
 import io.ringbus.internal.consumer.StageRunner;
 import io.ringbus.internal.consumer.Topology;
+import io.ringbus.internal.jfr.BusEvents;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.internal.producer.MultiProducerSequencer;
@@ -13,6 +14,7 @@ import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.producer.SingleProducerSequencer;
 import io.ringbus.internal.ring.RingStorage;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class RingBus<E> implements AutoCloseable {
     private final GraphBuilder<E> graph;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final StageRunner runner;
+    private final BusObservation observation;
     private ShutdownReport report;
 
     RingBus(RingBusBuilder<E> config) {
@@ -58,9 +61,12 @@ public final class RingBus<E> implements AutoCloseable {
                 ? new SingleProducerSequencer(ring, run, config.producerWaitStrategy,
                         !config.producersStopBeforeClose, config.strictSingleProducer)
                 : new MultiProducerSequencer(ring, run, config.producerWaitStrategy, config.checkPublishes);
+        this.sequencer.reportStalls(name, config.producerStallEventThreshold.toNanos());
         this.publisher = new RingPublisher<>(sequencer, ring, config.overflowPolicy);
-        this.graph = new GraphBuilder<>(config, topology, new StageContext<>(ring, sequencer, run, this::halt));
+        this.graph = new GraphBuilder<>(config, topology,
+                new StageContext<>(ring, sequencer, run, this::halt, config.collectCounters));
         this.runner = new StageRunner(name, topology, sequencer, run, config.threadFactory);
+        this.observation = new BusObservation(config, ring.capacity(), topology, sequencer, run);
     }
 
     /** Starts configuring a bus whose slots are filled by {@code factory}. */
@@ -129,7 +135,14 @@ public final class RingBus<E> implements AutoCloseable {
                 throw new IllegalStateException("start(): the bus has no stages; add at least one");
             }
             topology.wire(sequencer);
-            runner.start(Timeouts.toNanos(config.shutdownTimeout));
+            observation.prepare();
+            try {
+                runner.start(Timeouts.toNanos(config.shutdownTimeout));
+            } catch (RuntimeException | Error e) {
+                observation.stop(); // the file says closed, not running with a dead heartbeat
+                throw e;
+            }
+            observation.started();
         } finally {
             lifecycle.unlock();
         }
@@ -179,6 +192,8 @@ public final class RingBus<E> implements AutoCloseable {
         try {
             if (report == null) {
                 report = runner.close(unit.toNanos(timeout));
+                observation.stop();
+                BusEvents.closed(name, report);
             }
             return report;
         } finally {
@@ -217,14 +232,17 @@ public final class RingBus<E> implements AutoCloseable {
 
     /** A snapshot of every stage's counters, in the order the stages were added. */
     public List<StageStats> stats() {
-        long claimed = sequencer.claimedAcquire();
-        List<StageStats> stats = new ArrayList<>();
-        for (StageNode n : topology.nodes()) {
-            long seq = n.minimumProgress();
-            stats.add(new StageStats(n.name(), n.kind(), seq, Math.max(0, claimed - seq), n.batches(), n.failures(),
-                    n.skipped(), n.perWorkerEvents()));
-        }
-        return stats;
+        return observation.stages();
+    }
+
+    /** A snapshot of the producer side's counters. */
+    public ProducerStats producerStats() {
+        return observation.producer();
+    }
+
+    /** The counters file this bus writes, once started with {@link RingBusBuilder#counters(Path)}; else null. */
+    public Path countersFile() {
+        return observation.countersFile();
     }
 
     public String name() {

@@ -4,6 +4,7 @@ import io.ringbus.internal.ring.RingCapacity;
 import io.ringbus.wait.ParkingWaitStrategy;
 import io.ringbus.wait.WaitStrategy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -20,6 +21,10 @@ public final class RingBusBuilder<E> {
     public static final int DEFAULT_CAPACITY = 1024;
     /** Default limit of a plain {@code close()}. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    /** Default period of the counters file updates. */
+    public static final Duration DEFAULT_COUNTERS_INTERVAL = Duration.ofMillis(100);
+    /** Default shortest wait for room reported as a {@code io.ringbus.ProducerStall} JFR event. */
+    public static final Duration DEFAULT_PRODUCER_STALL_EVENT_THRESHOLD = Duration.ofMillis(1);
 
     final EventFactory<E> factory;
     RingCapacity capacity = RingCapacity.of(DEFAULT_CAPACITY);
@@ -29,12 +34,18 @@ public final class RingBusBuilder<E> {
     OverflowPolicy overflowPolicy = OverflowPolicy.block();
     ExceptionPolicy<? super E> exceptionPolicy = ExceptionPolicy.logAndContinue();
     int maxBatchSize = Integer.MAX_VALUE;
-    ThreadFactory threadFactory = RingBusBuilder::daemonThread;
+    StageThreadFactory threadFactory = (info, body) -> daemonThread(body);
     String name = "ringbus";
     Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     boolean producersStopBeforeClose;
     boolean strictSingleProducer;
     boolean checkPublishes = true;
+    boolean collectCounters = true;
+    Path countersDir;
+    Duration countersInterval = DEFAULT_COUNTERS_INTERVAL;
+    Duration stallTimeout;
+    StallListener stallListener;
+    Duration producerStallEventThreshold = DEFAULT_PRODUCER_STALL_EVENT_THRESHOLD;
 
     RingBusBuilder(EventFactory<E> factory) {
         this.factory = Objects.requireNonNull(factory, "eventFactory");
@@ -84,9 +95,22 @@ public final class RingBusBuilder<E> {
         return this;
     }
 
-    /** Creates the stage threads; the bus names each one {@code <bus name>-<stage name>}. */
+    /**
+     * Creates the stage threads; the bus names each one {@code <bus name>-<stage name>}. Replaces any
+     * {@link #stageThreadFactory(StageThreadFactory)}.
+     */
     public RingBusBuilder<E> threadFactory(ThreadFactory factory) {
-        this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
+        Objects.requireNonNull(factory, "threadFactory");
+        this.threadFactory = (info, body) -> factory.newThread(body);
+        return this;
+    }
+
+    /**
+     * Creates the stage threads knowing which stage and worker each is for, to place them (pin them to cores,
+     * for instance). Replaces any {@link #threadFactory(ThreadFactory)}; the bus names each thread as there.
+     */
+    public RingBusBuilder<E> stageThreadFactory(StageThreadFactory factory) {
+        this.threadFactory = Objects.requireNonNull(factory, "stageThreadFactory");
         return this;
     }
 
@@ -152,6 +176,68 @@ public final class RingBusBuilder<E> {
      */
     public RingBusBuilder<E> checkPublishes(boolean check) {
         this.checkPublishes = check;
+        return this;
+    }
+
+    /**
+     * Whether stage threads keep their per-batch counters (events, largest batch, wake-ups, aborts seen):
+     * a few plain and opaque stores per batch. Default true. Off, those counters stay 0 and everything else
+     * (sequences, lag, batches, failures, producer counters, the counters file, the watchdog) still works:
+     * the switch for measuring what the counters cost.
+     */
+    public RingBusBuilder<E> collectCounters(boolean collect) {
+        this.collectCounters = collect;
+        return this;
+    }
+
+    /**
+     * Exports the counters to a memory-mapped file {@code <dir>/<bus name>.counters}, readable from another
+     * process with {@code io.ringbus.stat.CountersReader} or the {@code ringbus-stat} command. A low-priority
+     * daemon thread copies the counters into it every {@link #countersInterval(Duration) interval}, so the
+     * stages pay nothing more. The directory must exist; a file of that name is replaced. Off by default.
+     */
+    public RingBusBuilder<E> counters(Path dir) {
+        this.countersDir = Objects.requireNonNull(dir, "countersDir");
+        return this;
+    }
+
+    /** How often the counters file is updated and its heartbeat bumped; in [1 ms, 1 min]. */
+    public RingBusBuilder<E> countersInterval(Duration interval) {
+        Objects.requireNonNull(interval, "countersInterval");
+        if (interval.compareTo(Duration.ofMillis(1)) < 0 || interval.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("countersInterval must be in [1 ms, 1 min]: " + interval);
+        }
+        this.countersInterval = interval;
+        return this;
+    }
+
+    /**
+     * Turns on the stall watchdog: a stage with events ready that has not advanced for {@code timeout} is
+     * reported once per episode, through a log line, its {@code stalls} counter, a {@code io.ringbus.StageStall}
+     * JFR event and {@code listener}. It reads the stages' sequences from the bus's monitor thread, so the
+     * stages pay nothing. Off by default.
+     *
+     * @param timeout  how long a stage with a backlog may stand still; in [1 ms, 1 day]
+     * @param listener told of each episode, on the monitor thread
+     */
+    public RingBusBuilder<E> stallWatchdog(Duration timeout, StallListener listener) {
+        Objects.requireNonNull(timeout, "stallTimeout");
+        Objects.requireNonNull(listener, "stallListener");
+        if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("stallTimeout must be in [1 ms, 1 day]: " + timeout);
+        }
+        this.stallTimeout = timeout;
+        this.stallListener = listener;
+        return this;
+    }
+
+    /** The shortest wait for room reported as a {@code io.ringbus.ProducerStall} JFR event; &gt;= 0. */
+    public RingBusBuilder<E> producerStallEventThreshold(Duration threshold) {
+        Objects.requireNonNull(threshold, "producerStallEventThreshold");
+        if (threshold.isNegative()) {
+            throw new IllegalArgumentException("producerStallEventThreshold must be >= 0: " + threshold);
+        }
+        this.producerStallEventThreshold = threshold;
         return this;
     }
 

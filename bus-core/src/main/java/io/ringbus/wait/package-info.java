@@ -11,6 +11,9 @@
  *   <tr><td>{@link io.ringbus.wait.BlockingWaitStrategy}</td><td>an unpark</td><td>zero</td></tr>
  * </table>
  *
+ * <p>{@link io.ringbus.wait.SwitchableWaitStrategy} wraps any of them and can be switched to another while the
+ * bus runs, for instance from busy-spin in trading hours to parking overnight.
+ *
  * <p>This package imports nothing from the bus internals.
  */
 package io.ringbus.wait;

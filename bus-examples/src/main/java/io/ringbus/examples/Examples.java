@@ -43,8 +43,11 @@ public final class Examples {
         EXAMPLES.put("back-pressure", new Entry(BackPressureExample::main, "[blockingEvents]",
                 "tryClaim, timed claim, overflow policies, stall counter"));
         EXAMPLES.put("abort", new Entry(AbortExample::main, "[inputs]", "a failed translator aborts its slot"));
-        EXAMPLES.put("trading", new Entry(TradingPipeline::main, "[ordersPerProducer] [ratePerProducer] [wait]",
-                "orders: journal | risk -> matching -> execution reports, latency histogram"));
+        EXAMPLES.put("trading", new Entry(TradingPipeline::main,
+                "[ordersPerProducer] [ratePerProducer] [wait] [countersDir]",
+                "orders: journal | risk -> matching -> execution reports, latency histogram; counters for ringbus-stat"));
+        EXAMPLES.put("placement", new Entry(PlacementExample::main, "[events]",
+                "a stage-aware thread factory: the core each stage thread would be pinned to"));
         EXAMPLES.put("packets", new Entry(PacketPipeline::main, "[packets | forever] [workers]",
                 "packets: classify -> flow-partitioned pool -> counters"));
     }

@@ -29,7 +29,7 @@ class ExamplesTest {
     private static final Duration LIMIT = Duration.ofSeconds(15);
     /** Every thread an example starts is named after its bus or begins with one of these. */
     private static final List<String> THREAD_PREFIXES = List.of("unicast", "multicast", "pipeline", "diamond", "mpsc",
-            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets", "ringbus-");
+            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets", "ringbus-", "placement");
 
     private static <T> T within(ThrowingSupplier<T> example) {
         return assertTimeoutPreemptively(LIMIT, example);
@@ -174,6 +174,35 @@ class ExamplesTest {
         assertEquals(0, r.missingAcks());
         assertEquals(0, r.duplicateAcks());
         assertTrue(r.ok(), r::toString);
+    }
+
+    @Test
+    void tradingPipelineExportsItsCounters(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TradingPipeline.Result r = within(() -> TradingPipeline.run(2_000, 0, new ParkingWaitStrategy(), dir));
+        assertTrue(r.ok(), r::toString);
+        try (io.ringbus.stat.CountersReader reader =
+                     io.ringbus.stat.CountersReader.open(dir.resolve("trading.counters"))) {
+            io.ringbus.stat.CountersSnapshot s = reader.read();
+            assertEquals(io.ringbus.stat.CountersSnapshot.State.CLOSED, s.state());
+            assertEquals(List.of("journal", "risk", "matching", "reports"),
+                    s.stages().stream().map(io.ringbus.stat.CountersSnapshot.Stage::name).toList());
+            assertEquals(3_999, s.producer().claimed());
+            s.stages().forEach(st -> assertEquals(3_999, st.sequence(), st::toString));
+            assertEquals(4_000, s.stages().get(3).batches(), "the reports pool handled every order");
+            assertEquals(2, s.stages().get(3).workers());
+        }
+    }
+
+    @Test
+    void placementHookSeesEveryStageThread() {
+        PlacementExample.Result r = within(() -> PlacementExample.run(5_000));
+        assertEquals(4, r.placements().size(), r.placements()::toString);
+        assertTrue(r.placements().get(0).startsWith("placement-decode"), r.placements()::toString);
+        assertTrue(r.placements().get(1).contains("pool       worker 0/2"), r.placements()::toString);
+        assertTrue(r.placements().get(2).contains("pool       worker 1/2"), r.placements()::toString);
+        assertTrue(r.ranOn().containsAll(List.of("placement-decode", "placement-enrich-0", "placement-enrich-1",
+                "placement-publish")), r.ranOn()::toString);
+        assertTrue(r.ok(5_000), r::toString);
     }
 
     @Test

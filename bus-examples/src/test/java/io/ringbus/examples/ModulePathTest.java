@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bus-core as a real module: on the module path an example runs, io.ringbus and io.ringbus.wait are
- * exported, and io.ringbus.internal is out of reach, both to the compiler and to reflection.
+ * bus-core as a real module: on the module path an example runs, io.ringbus, io.ringbus.stat and
+ * io.ringbus.wait are exported, and io.ringbus.internal is out of reach, both to the compiler and to reflection.
  */
 class ModulePathTest {
     static final String MODULE = "io.ringbus.core";
@@ -39,7 +39,7 @@ class ModulePathTest {
         assertFalse(d.isAutomatic(), "bus-core has no module-info; build it in the same reactor (-am)");
         List<String> exported = d.exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
                 .sorted().toList();
-        assertEquals(List.of("io.ringbus", "io.ringbus.wait"), exported);
+        assertEquals(List.of("io.ringbus", "io.ringbus.stat", "io.ringbus.wait"), exported);
     }
 
     @Test

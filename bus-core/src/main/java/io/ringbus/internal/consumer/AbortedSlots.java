@@ -1,5 +1,6 @@
 package io.ringbus.internal.consumer;
 
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.ring.RingStorage;
 import io.ringbus.internal.sequence.Sequence;
@@ -17,11 +18,13 @@ final class AbortedSlots {
     private final Sequencer sequencer;
     /** Held directly: the stage then never reads the sequencer object, whose fields the producer writes. */
     private final Sequence abortCount;
+    private final StageCounters counters;
     private long seenAborts;
     private long checkUntil = Long.MIN_VALUE;
 
-    AbortedSlots(RingStorage<?> ring, Sequencer sequencer) {
+    AbortedSlots(RingStorage<?> ring, Sequencer sequencer, StageCounters counters) {
         this.ring = ring;
+        this.counters = counters;
         this.sequencer = sequencer;
         this.abortCount = sequencer.abortCount();
     }
@@ -30,6 +33,7 @@ final class AbortedSlots {
     void refresh() {
         long aborts = abortCount.getAcquire();
         if (aborts != seenAborts) {
+            counters.onAborts(aborts - seenAborts);
             seenAborts = aborts;
             checkUntil = sequencer.claimedAcquire();
         }

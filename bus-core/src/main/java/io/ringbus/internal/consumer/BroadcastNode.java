@@ -2,6 +2,7 @@ package io.ringbus.internal.consumer;
 
 import io.ringbus.EventHandler;
 import io.ringbus.ExceptionPolicy;
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.wait.WaitStrategy;
 
@@ -44,6 +45,11 @@ public final class BroadcastNode<E> extends StageNode {
     @Override
     public long batches() {
         return processor.batches();
+    }
+
+    @Override
+    public List<StageCounters> counters() {
+        return List.of(processor.counters());
     }
 
     @Override

@@ -24,10 +24,10 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
 
     BroadcastProcessor(String name, StageContext<E> context, StageBarrier barrier, EventHandler<? super E> handler,
                        FailureGuard<E> guard, int maxBatchSize, Failures failures) {
-        super(name, handler, guard, context.haltBus());
+        super(name, handler, guard, context.haltBus(), barrier.counters());
         this.ring = context.ring();
         this.barrier = barrier;
-        this.aborted = new AbortedSlots(ring, context.sequencer());
+        this.aborted = new AbortedSlots(ring, context.sequencer(), barrier.counters());
         this.upstreamFailures = failures.upstream();
         this.failures = failures;
         this.seesFailedEvents = failures.seesFailedEvents();
@@ -61,7 +61,7 @@ public final class BroadcastProcessor<E> extends StageLoop<E> {
             long done = processBatch(next, end, available);
             sequence.setRelease(done);
             signalProgress();
-            countBatch();
+            countBatch(done - next + 1);
             next = done + 1;
             if (done < end) {
                 return; // the policy halted the bus mid-batch

@@ -3,6 +3,7 @@ package io.ringbus.internal.consumer;
 import io.ringbus.EventHandler;
 import io.ringbus.ExceptionPolicy;
 import io.ringbus.ExceptionPolicy.Action;
+import io.ringbus.internal.jfr.BusEvents;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -63,6 +64,7 @@ final class FailureGuard<E> {
 
     Action onEventFailure(Throwable error, long sequence, E event, int attempt) {
         FAILURES.getAndAdd(this, 1L); // a pool's workers share one guard
+        BusEvents.handlerFailed(stage, sequence, attempt, "onEvent", error);
         try {
             Action action = policy.onEventException(error, sequence, event, stage, attempt);
             return action == null ? Action.HALT : action;
@@ -75,6 +77,7 @@ final class FailureGuard<E> {
     /** Routes an onStart, onShutdown or onBatchStart failure; returns false if the bus must halt. */
     boolean onLifecycleFailure(Throwable error, String phase) {
         FAILURES.getAndAdd(this, 1L);
+        BusEvents.handlerFailed(stage, -1, 1, phase, error);
         try {
             policy.onLifecycleException(error, stage, phase);
             return true;

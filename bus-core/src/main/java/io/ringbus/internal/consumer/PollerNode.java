@@ -2,6 +2,7 @@ package io.ringbus.internal.consumer;
 
 import io.ringbus.EventHandler;
 import io.ringbus.ExceptionPolicy;
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.ring.RingStorage;
 import io.ringbus.internal.sequence.Sequence;
@@ -39,7 +40,7 @@ public final class PollerNode<E> extends StageNode {
         this.guard = new FailureGuard<>(policy, name);
         this.haltBus = context.haltBus();
         this.firstStage = upstream.isEmpty();
-        this.aborted = new AbortedSlots(ring, sequencer);
+        this.aborted = new AbortedSlots(ring, sequencer, barrier.counters());
         this.failures = context.failures(this, upstream, false, 0, 1);
     }
 
@@ -91,6 +92,7 @@ public final class PollerNode<E> extends StageNode {
             inPoll = false;
         }
         sequence.setRelease(done);
+        barrier.counters().onBatch(done - next + 1);
         for (WaitStrategy w : toSignal) {
             w.signalAll();
         }
@@ -132,7 +134,12 @@ public final class PollerNode<E> extends StageNode {
 
     @Override
     public long batches() {
-        return 0;
+        return barrier.counters().batches();
+    }
+
+    @Override
+    public List<StageCounters> counters() {
+        return List.of(barrier.counters());
     }
 
     @Override

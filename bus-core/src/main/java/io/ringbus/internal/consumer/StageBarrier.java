@@ -1,6 +1,7 @@
 package io.ringbus.internal.consumer;
 
 import io.ringbus.internal.lifecycle.RunState;
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.internal.producer.Sequencer;
 import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.internal.sequence.Sequences;
@@ -9,7 +10,7 @@ import io.ringbus.wait.WaitStrategy;
 
 /**
  * What one consumer thread waits on: the producer (a first stage) or the slowest of its upstream stages.
- * Owned by one thread; {@code next} is the sequence it waits for.
+ * Owned by one thread; {@code next} is the sequence it waits for. It carries that thread's counters.
  *
  * <p>A wait is cancelled once the stage has passed the drain target: at once after a halt, and after the
  * last claimed sequence during a close.
@@ -27,13 +28,20 @@ public final class StageBarrier implements WaitCondition {
     private long idleNanos;
     private long idleDeadline;
     private boolean idleTimedOut;
+    private final StageCounters counters;
     private long next;
 
     public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run) {
-        this(sequencer, upstream, waitStrategy, run, sequencer.capacity());
+        this(sequencer, upstream, waitStrategy, run, sequencer.capacity(), new StageCounters(false));
     }
 
     public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run, int window) {
+        this(sequencer, upstream, waitStrategy, run, window, new StageCounters(false));
+    }
+
+    public StageBarrier(Sequencer sequencer, Sequence[] upstream, WaitStrategy waitStrategy, RunState run, int window,
+                        StageCounters counters) {
+        this.counters = counters;
         this.sequencer = sequencer;
         this.upstream = upstream.clone();
         this.cursor = this.upstream.length == 0 ? sequencer.publishedCursor() : null;
@@ -52,11 +60,25 @@ public final class StageBarrier implements WaitCondition {
         if (available >= next) {
             return available;
         }
+        return await(next);
+    }
+
+    /** The slow path: wait in the strategy, and count a wake-up if the wait ended with work. */
+    private long await(long next) {
         if (idleNanos > 0) {
             idleDeadline = System.nanoTime() + idleNanos;
             idleTimedOut = false;
         }
-        return waitStrategy.waitFor(next, this);
+        long available = waitStrategy.waitFor(next, this);
+        if (available >= next) {
+            counters.onWakeUp();
+        }
+        return available;
+    }
+
+    /** The counters of the thread that owns this barrier. */
+    public StageCounters counters() {
+        return counters;
     }
 
     /** Sets the idle timeout, before start; 0 for none. */

@@ -1,6 +1,7 @@
 package io.ringbus.internal.consumer;
 
 import io.ringbus.EventHandler;
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.wait.WaitStrategy;
 
 import java.lang.invoke.MethodHandles;
@@ -34,12 +35,15 @@ abstract class StageLoop<E> implements Runnable {
     protected final Runnable haltBus;
     protected final EventHandler<? super E> handler;
     protected final FailureGuard<E> guard;
+    private final StageCounters counters;
     private WaitStrategy[] toSignal = new WaitStrategy[0];
     private int state = IDLE;
     private long batches;
 
-    StageLoop(String name, EventHandler<? super E> handler, FailureGuard<E> guard, Runnable haltBus) {
+    StageLoop(String name, EventHandler<? super E> handler, FailureGuard<E> guard, Runnable haltBus,
+              StageCounters counters) {
         this.name = name;
+        this.counters = counters;
         this.handler = handler;
         this.guard = guard;
         this.haltBus = haltBus;
@@ -106,8 +110,14 @@ abstract class StageLoop<E> implements Runnable {
         }
     }
 
-    protected final void countBatch() {
+    /** After a batch of {@code size} sequences: single writer, opaque stores, no fence. */
+    protected final void countBatch(long size) {
         BATCHES.setOpaque(this, batches + 1);
+        counters.onBatch(size);
+    }
+
+    final StageCounters counters() {
+        return counters;
     }
 
     final long batches() {

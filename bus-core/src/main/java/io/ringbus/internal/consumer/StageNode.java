@@ -1,5 +1,6 @@
 package io.ringbus.internal.consumer;
 
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.wait.WaitStrategy;
 
@@ -62,6 +63,9 @@ public abstract class StageNode {
 
     /** Batches handled (for a pool, events handled). */
     public abstract long batches();
+
+    /** The counters of each of this stage's threads (a poller: its caller's), in thread order. */
+    public abstract List<StageCounters> counters();
 
     /** Events each worker handled, for pools; empty for other kinds. */
     public List<Long> perWorkerEvents() {

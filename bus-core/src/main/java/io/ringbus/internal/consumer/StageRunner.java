@@ -1,6 +1,9 @@
 package io.ringbus.internal.consumer;
 
 import io.ringbus.ShutdownReport;
+import io.ringbus.StageThreadFactory;
+import io.ringbus.StageThreadInfo;
+import io.ringbus.internal.jfr.BusEvents;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.lifecycle.Timeouts;
 import io.ringbus.internal.producer.Sequencer;
@@ -12,7 +15,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -33,12 +35,12 @@ public final class StageRunner {
     private final Topology topology;
     private final Sequencer sequencer;
     private final RunState run;
-    private final ThreadFactory threadFactory;
+    private final StageThreadFactory threadFactory;
     private final Map<Thread, StageNode> threads = new IdentityHashMap<>();
     private final ConsumerThreads consumers;
     private volatile List<Thread> started = List.of();
 
-    public StageRunner(String busName, Topology topology, Sequencer sequencer, RunState run, ThreadFactory factory) {
+    public StageRunner(String busName, Topology topology, Sequencer sequencer, RunState run, StageThreadFactory factory) {
         this.busName = busName;
         this.topology = topology;
         this.sequencer = sequencer;
@@ -58,11 +60,14 @@ public final class StageRunner {
             List<? extends Runnable> bodies = node.threadBodies();
             Sequence[] progress = node.progress(); // one per thread body, in the same order
             for (int i = 0; i < bodies.size(); i++) {
-                Thread t = threadFactory.newThread(bodies.get(i));
+                String threadName = busName + "-" + node.name() + (bodies.size() > 1 ? "-" + i : "");
+                StageThreadInfo info = new StageThreadInfo(busName, node.name(), node.kind(), i, bodies.size(),
+                        threadName);
+                Thread t = threadFactory.newThread(info, bodies.get(i));
                 if (t == null) {
                     throw new IllegalStateException("threadFactory returned null for stage '" + node.name() + "'");
                 }
-                t.setName(busName + "-" + node.name() + (bodies.size() > 1 ? "-" + i : ""));
+                t.setName(threadName);
                 threads.put(t, node);
                 consumers.add(t, node, progress[i]);
                 created.add(t);
@@ -88,6 +93,7 @@ public final class StageRunner {
     public void halt() {
         if (run.halt()) {
             signalEveryone();
+            BusEvents.halted(busName, sequencer.claimedAcquire());
         }
     }
 

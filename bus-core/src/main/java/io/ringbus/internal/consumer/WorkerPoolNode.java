@@ -2,6 +2,7 @@ package io.ringbus.internal.consumer;
 
 import io.ringbus.ExceptionPolicy;
 import io.ringbus.WorkHandler;
+import io.ringbus.internal.metrics.StageCounters;
 import io.ringbus.internal.sequence.Sequence;
 import io.ringbus.wait.WaitStrategy;
 
@@ -90,6 +91,11 @@ public final class WorkerPoolNode<E> extends StageNode {
             keyed.forEach(k -> counts.add(k.handled()));
         }
         return counts;
+    }
+
+    @Override
+    public List<StageCounters> counters() {
+        return workers.stream().map(StageLoop::counters).toList();
     }
 
     @Override

@@ -32,9 +32,9 @@ final class WorkerProcessor<E> extends StageLoop<E> {
 
     WorkerProcessor(String name, StageContext<E> context, StageBarrier barrier, Sequence claimCounter, int workers,
                     WorkHandler<? super E> handler, FailureGuard<E> guard, Failures failures) {
-        super(name, asEventHandler(handler), guard, context.haltBus());
+        super(name, asEventHandler(handler), guard, context.haltBus(), barrier.counters());
         this.ring = context.ring();
-        this.aborted = new AbortedSlots(ring, context.sequencer());
+        this.aborted = new AbortedSlots(ring, context.sequencer(), barrier.counters());
         this.failures = failures;
         this.barrier = barrier;
         this.claimCounter = claimCounter;
@@ -112,7 +112,7 @@ final class WorkerProcessor<E> extends StageLoop<E> {
             if (outcome == FailureGuard.FAILED) {
                 failures.own().mark(s);
             }
-            countBatch(); // a pool counts events handled, not slots skipped
+            countBatch(1); // a pool counts events handled, not slots skipped
         }
         return true;
     }

@@ -74,7 +74,7 @@ public final class MultiProducerSequencer extends Sequencer {
             current = claimed.getAcquire();
             hi = current + n;
             if (!hasRoom(hi - capacity)) {
-                return INSUFFICIENT_CAPACITY;
+                return refusedFull();
             }
         } while (!claimed.compareAndSet(current, hi));
         if (!run.isRunningVolatile()) {

@@ -1,6 +1,7 @@
 package io.ringbus.internal.producer;
 
 import io.ringbus.BusClosedException;
+import io.ringbus.internal.jfr.BusEvents;
 import io.ringbus.internal.lifecycle.RunState;
 import io.ringbus.internal.ring.RingStorage;
 import io.ringbus.internal.sequence.Sequence;
@@ -28,6 +29,11 @@ public abstract class Sequencer {
     protected final Sequence abortCount = new Sequence(0);
     /** Nanoseconds producers spent waiting on a full ring. */
     private final Sequence stallNanos = new Sequence(0);
+    /** Claims that found the ring full: waits for room, and try-claims refused. */
+    private final Sequence fullRing = new Sequence(0);
+    /** A wait for room at least this long is reported as a JFR event; set before start. */
+    private long stallEventNanos = Long.MAX_VALUE;
+    private String busName = "";
 
     protected Sequence[] gating = new Sequence[0];
     private WaitStrategy[] toSignal = new WaitStrategy[0];
@@ -55,6 +61,12 @@ public abstract class Sequencer {
     public final void watchConsumers(SelfWaitCheck check, Runnable halt) {
         this.selfWait = check;
         this.haltBus = halt;
+    }
+
+    /** Called once before start: the bus name and the shortest wait for room reported as a JFR event. */
+    public final void reportStalls(String bus, long thresholdNanos) {
+        this.busName = bus;
+        this.stallEventNanos = thresholdNanos;
     }
 
     public final int capacity() {
@@ -119,6 +131,11 @@ public abstract class Sequencer {
 
     public final long stallNanos() {
         return stallNanos.getOpaque();
+    }
+
+    /** Claims that found the ring full. */
+    public final long fullRingCount() {
+        return fullRing.getOpaque();
     }
 
     public final long minimumGating() {
@@ -191,8 +208,19 @@ public abstract class Sequencer {
         }
     }
 
+    /** After a wait for room (the slow path): counts it, and reports a long one to JFR. */
     protected final void addStall(long nanos) {
         stallNanos.getAndAdd(nanos);
+        fullRing.getAndAdd(1);
+        if (nanos >= stallEventNanos) {
+            BusEvents.producerStalled(busName, nanos);
+        }
+    }
+
+    /** A try-claim refused for want of room: counts it and returns {@link #INSUFFICIENT_CAPACITY}. */
+    protected final long refusedFull() {
+        fullRing.getAndAdd(1);
+        return INSUFFICIENT_CAPACITY;
     }
 
     protected static void checkBatch(int n, int capacity) {

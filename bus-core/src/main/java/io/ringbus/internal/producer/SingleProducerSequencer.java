@@ -207,7 +207,7 @@ public final class SingleProducerSequencer extends Sequencer {
         }
         long min = minimumGating();
         if (min >= wrapPoint || how == TRY) {
-            return min >= wrapPoint ? min : INSUFFICIENT_CAPACITY;
+            return min >= wrapPoint ? min : refusedFull();
         }
         checkNotWaitingForItself(wrapPoint, false);
         GatingWait wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING)

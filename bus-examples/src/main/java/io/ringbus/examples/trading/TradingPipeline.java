@@ -2,6 +2,7 @@ package io.ringbus.examples.trading;
 
 import io.ringbus.ProducerMode;
 import io.ringbus.RingBus;
+import io.ringbus.RingBusBuilder;
 import io.ringbus.ShutdownReport;
 import io.ringbus.StageGroup;
 import io.ringbus.StageSpec;
@@ -14,6 +15,7 @@ import io.ringbus.wait.WaitStrategy;
 import io.ringbus.wait.YieldingWaitStrategy;
 import org.HdrHistogram.Histogram;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +86,12 @@ public final class TradingPipeline {
         int perProducer = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         String wait = args.length > 2 ? args[2] : "park";
-        Result r = run(perProducer, rate, waitStrategy(wait));
+        Path countersDir = args.length > 3 ? Path.of(args[3]) : null;
+        if (countersDir != null) {
+            System.out.println("trading: counters in " + countersDir.resolve("trading.counters")
+                    + "; watch them with: latency-tests/ringbus-stat " + countersDir);
+        }
+        Result r = run(perProducer, rate, waitStrategy(wait), countersDir);
         print(r, wait);
         if (!r.ok()) {
             throw new IllegalStateException("trading pipeline checks failed: " + r);
@@ -93,12 +100,21 @@ public final class TradingPipeline {
 
     public static Result run(int ordersPerProducer, int ratePerProducer, WaitStrategy wait)
             throws InterruptedException {
-        RingBus<Order> bus = RingBus.builder(Order::new)
+        return run(ordersPerProducer, ratePerProducer, wait, null);
+    }
+
+    /** The same, exporting counters to {@code countersDir/trading.counters} unless it is null. */
+    public static Result run(int ordersPerProducer, int ratePerProducer, WaitStrategy wait, Path countersDir)
+            throws InterruptedException {
+        RingBusBuilder<Order> builder = RingBus.builder(Order::new)
                 .capacity(4096)
                 .producerMode(ProducerMode.MULTI)
                 .waitStrategy(wait)
-                .name("trading")
-                .build();
+                .name("trading");
+        if (countersDir != null) {
+            builder.counters(countersDir);
+        }
+        RingBus<Order> bus = builder.build();
 
         // the graph: (journal | risk) -> matching -> reports pool
         Journal journal = new Journal();
