@@ -235,6 +235,11 @@ public final class AeronSender<E> implements EventHandler<E>, AutoCloseable {
         return publication.streamId();
     }
 
+    /** The longest message sent in one frame, encoded in place with {@code tryClaim}. */
+    public int maxPayloadLength() {
+        return maxPayloadLength;
+    }
+
     /** The longest message this sender can send. */
     public int maxMessageLength() {
         return maxMessageLength;
