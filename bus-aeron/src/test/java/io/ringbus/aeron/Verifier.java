@@ -59,6 +59,11 @@ final class Verifier implements EventHandler<TestEvent> {
         return sum;
     }
 
+    /** The seq after the last of {@code producer}'s events that arrived; read once the bus has closed. */
+    long nextOf(int producer) {
+        return next[producer];
+    }
+
     long count() {
         return count;
     }
