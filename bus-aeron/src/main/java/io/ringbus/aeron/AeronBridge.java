@@ -11,6 +11,7 @@ import io.ringbus.aeron.internal.Closer;
 import io.ringbus.aeron.internal.EmbeddedDriver;
 import org.agrona.ErrorHandler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * interleave two streams, or deliver every message twice.
  */
 public final class AeronBridge implements AutoCloseable {
+    /** The longest close waits for a connected UDP sender's driver to transmit what it was given. */
+    static final Duration TRANSMIT_TIMEOUT = Duration.ofSeconds(5);
     private final String name;
     private final EmbeddedDriver driver;
     private final Aeron aeron;
@@ -112,7 +115,7 @@ public final class AeronBridge implements AutoCloseable {
         String key = claimStream("sender", channel, streamId);
         try {
             ExclusivePublication pub = aeron.addExclusivePublication(channel, streamId);
-            AeronSender<E> sender = new AeronSender<>(pub, encoder, config, () -> closing);
+            AeronSender<E> sender = new AeronSender<>(pub, encoder, config, () -> closing, aeron.countersReader());
             senders.add(sender);
             return sender;
         } catch (AeronException e) {
@@ -218,6 +221,9 @@ public final class AeronBridge implements AutoCloseable {
             }
             steps.addAll(buses);
             steps.add(() -> closing = true);   // a sender still retrying (a bus close timed out) gives up
+            for (AeronSender<?> s : senders) {
+                steps.add(() -> s.awaitTransmitted(TRANSMIT_TIMEOUT));   // before the driver goes
+            }
             steps.addAll(senders);
             steps.addAll(receivers);
             steps.add(aeron);

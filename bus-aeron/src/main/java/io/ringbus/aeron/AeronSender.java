@@ -1,5 +1,6 @@
 package io.ringbus.aeron;
 
+import io.aeron.AeronCounters;
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.logbuffer.BufferClaim;
@@ -9,7 +10,10 @@ import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.CountersReader;
 
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,6 +37,7 @@ public final class AeronSender<E> implements EventHandler<E>, AutoCloseable {
     private final DisconnectPolicy policy;
     private final IdleStrategy idle;
     private final BooleanSupplier closing;
+    private final CountersReader counters;
     private final BufferClaim claim = new BufferClaim();
     private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(0);
     private final UnsafeBuffer window = new UnsafeBuffer(0, 0);
@@ -47,7 +52,8 @@ public final class AeronSender<E> implements EventHandler<E>, AutoCloseable {
     private boolean gaveUpWaiting;
 
     AeronSender(ExclusivePublication publication, EventEncoder<? super E> encoder, SenderConfig config,
-                BooleanSupplier closing) {
+                BooleanSupplier closing, CountersReader counters) {
+        this.counters = counters;
         this.publication = publication;
         this.encoder = encoder;
         this.policy = config.disconnectPolicy();
@@ -245,7 +251,34 @@ public final class AeronSender<E> implements EventHandler<E>, AutoCloseable {
         return maxMessageLength;
     }
 
-    /** Closes the publication. Close the bus this stage belongs to first, so that it has sent everything. */
+    /**
+     * Waits, while a subscriber is connected, until the driver has transmitted everything committed to a UDP
+     * publication, so that closing the driver right after loses nothing on a loss-free path. Returns at once
+     * for IPC, whose log the subscriber reads directly. Call after the sending bus has closed.
+     *
+     * @return true if everything was transmitted (or there was nothing to wait for) within the timeout
+     */
+    public boolean awaitTransmitted(Duration timeout) {
+        if (publication.isClosed() || !publication.channel().startsWith("aeron:udp")) {
+            return true;
+        }
+        int id = counters.findByTypeIdAndRegistrationId(AeronCounters.DRIVER_SENDER_POSITION_TYPE_ID,
+                publication.registrationId());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (id != CountersReader.NULL_COUNTER_ID && publication.isConnected()
+                && counters.getCounterValue(id) < publication.position()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return true;
+    }
+
+    /**
+     * Closes the publication; a subscriber sees the end of the stream once it has taken everything. Close
+     * the bus this stage belongs to first, so that the stage has sent everything.
+     */
     @Override
     public void close() {
         publication.close();
