@@ -1,6 +1,7 @@
 package io.ringbus.examples;
 
 import io.ringbus.examples.packet.PacketPipeline;
+import io.ringbus.examples.trading.SplitTrading;
 import io.ringbus.examples.trading.TradingPipeline;
 
 import java.util.Arrays;
@@ -44,6 +45,9 @@ public final class Examples {
         EXAMPLES.put("abort", new Entry(AbortExample::main, "[inputs]", "a failed translator aborts its slot"));
         EXAMPLES.put("trading", new Entry(TradingPipeline::main, "[ordersPerProducer] [ratePerProducer] [wait]",
                 "orders: journal | risk -> matching -> execution reports, latency histogram"));
+        EXAMPLES.put("split-trading", new Entry(SplitTrading::main,
+                "matcher [ordersPort] [execPort] [limitS] | gateway [orders] [rate] [ordersPort] [execPort]",
+                "the trading pipeline in two processes over Aeron UDP (127.0.0.1)"));
         EXAMPLES.put("packets", new Entry(PacketPipeline::main, "[packets | forever] [workers]",
                 "packets: classify -> flow-partitioned pool -> counters"));
     }

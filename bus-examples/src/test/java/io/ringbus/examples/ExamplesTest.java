@@ -1,6 +1,7 @@
 package io.ringbus.examples;
 
 import io.ringbus.examples.packet.PacketPipeline;
+import io.ringbus.examples.trading.SplitTrading;
 import io.ringbus.examples.trading.TradingPipeline;
 import io.ringbus.wait.BlockingWaitStrategy;
 import io.ringbus.wait.ParkingWaitStrategy;
@@ -29,7 +30,8 @@ class ExamplesTest {
     private static final Duration LIMIT = Duration.ofSeconds(15);
     /** Every thread an example starts is named after its bus or begins with one of these. */
     private static final List<String> THREAD_PREFIXES = List.of("unicast", "multicast", "pipeline", "diamond", "mpsc",
-            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets");
+            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets",
+            "split-trading", "matcher", "gateway", "executions", "aeron-client");
 
     private static <T> T within(ThrowingSupplier<T> example) {
         return assertTimeoutPreemptively(LIMIT, example);
@@ -167,6 +169,19 @@ class ExamplesTest {
         assertEquals(r.approved(), r.matched());
         assertEquals(0, r.missingAcks());
         assertEquals(0, r.duplicateAcks());
+        assertTrue(r.ok(), r::toString);
+    }
+
+    @Test
+    void splitTradingOverIpcReturnsEveryExecutionInOrder() {
+        SplitTrading.Result r = within(() -> SplitTrading.runInProcess(10_000, 0));
+        assertEquals(20_000, r.orders());
+        assertEquals(20_000, r.sent());
+        assertEquals(20_000, r.executions());
+        assertEquals(20_000, r.filled() + r.rejected());
+        assertEquals(0, r.outOfOrder());
+        assertEquals(0, r.unmatched());
+        assertEquals(0, r.decodeFailures());
         assertTrue(r.ok(), r::toString);
     }
 
