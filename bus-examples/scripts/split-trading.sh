@@ -44,13 +44,12 @@ matcher_status=0
 for _ in $(seq 1 300); do kill -0 "$matcher_pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$matcher_pid" 2>/dev/null; then
     echo "matcher still running 30 s after the gateway finished: stopping it" >&2
+    stop
     matcher_status=1
 else
     wait "$matcher_pid" || matcher_status=$?
 fi
-matcher_pid_done="$matcher_pid"
 matcher_pid=""
-[[ -n "$matcher_pid_done" ]] && kill "$matcher_pid_done" 2>/dev/null || true
 
 if [[ $gateway_status -ne 0 || $matcher_status -ne 0 ]]; then
     echo "split trading FAILED (gateway $gateway_status, matcher $matcher_status)" >&2
