@@ -64,8 +64,12 @@ final class GatewaySide {
             producers.add(producer);
             threads.add(t);
         }
+        long deadline = System.nanoTime() + limit.toNanos();
+        // Start once both streams are up, so that the latencies do not include the connection handshake
+        while (!(orders.isConnected() && executions.isConnected()) && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(1_000_000);
+        }
         long begin = System.nanoTime();
-        long deadline = begin + limit.toNanos();
         threads.forEach(Thread::start);
         for (Thread t : threads) {
             t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
