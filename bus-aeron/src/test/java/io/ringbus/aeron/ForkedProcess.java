@@ -91,11 +91,16 @@ final class ForkedProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Destroys the process if it still runs; keeps the interrupt status rather than throwing it. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
