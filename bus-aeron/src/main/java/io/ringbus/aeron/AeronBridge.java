@@ -198,7 +198,7 @@ public final class AeronBridge implements AutoCloseable {
         return driver != null;
     }
 
-    /** Errors the Aeron client and the receivers reported. */
+    /** Errors the Aeron client, the embedded driver and the receivers' agents reported. */
     public long errors() {
         return errors.get();
     }

@@ -68,8 +68,8 @@ public final class AeronBridgeBuilder {
     }
 
     /**
-     * Receives the Aeron client's and the receivers' errors (a driver timeout, an unavailable channel). The
-     * default logs them. Either way {@link AeronBridge#errors()} counts them.
+     * Receives the errors of the Aeron client, the embedded driver and the receivers' agents (a driver
+     * timeout, an unavailable channel). The default logs them. Either way {@link AeronBridge#errors()} counts them.
      */
     public AeronBridgeBuilder errorHandler(ErrorHandler handler) {
         this.errorHandler = Objects.requireNonNull(handler, "errorHandler");

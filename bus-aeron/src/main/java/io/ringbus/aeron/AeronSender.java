@@ -224,7 +224,10 @@ public final class AeronSender<E> implements EventHandler<E>, AutoCloseable {
         return dropped.get();
     }
 
-    /** Events thrown into the stage's exception policy: encode failures, too long, not connected. */
+    /**
+     * Failures thrown into the stage's exception policy: too long, encoder failures, not connected, closing;
+     * each attempt, if the policy retries.
+     */
     public long failed() {
         return failed.get();
     }
