@@ -96,6 +96,11 @@ public final class AeronBridge implements AutoCloseable {
         }
     }
 
+    /** A sender on {@code aeron:ipc} with the default options. */
+    public <E> AeronSender<E> sender(int streamId, EventEncoder<? super E> encoder) {
+        return sender(Channels.ipc(), streamId, encoder, SenderConfig.defaults());
+    }
+
     /** A sender with the default options: see {@link #sender(String, int, EventEncoder, SenderConfig)}. */
     public <E> AeronSender<E> sender(String channel, int streamId, EventEncoder<? super E> encoder) {
         return sender(channel, streamId, encoder, SenderConfig.defaults());
@@ -123,6 +128,11 @@ public final class AeronBridge implements AutoCloseable {
             throw new IllegalArgumentException("channel '" + channel + "' rejected by the media driver: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** A receiver on {@code aeron:ipc} with the default options. */
+    public <E> AeronReceiver<E> receiver(int streamId, EventDecoder<? super E> decoder, Publisher<E> target) {
+        return receiver(Channels.ipc(), streamId, decoder, target, ReceiverConfig.defaults());
     }
 
     /** A receiver with the default options: see {@link #receiver(String, int, EventDecoder, Publisher, ReceiverConfig)}. */
@@ -163,6 +173,10 @@ public final class AeronBridge implements AutoCloseable {
     private String claimStream(String role, String channel, int streamId) {
         if (closed) {
             throw new IllegalStateException(role + "(): the bridge is closed");
+        }
+        if (aeron.isClosed()) {
+            throw new IllegalStateException(role + "(): the Aeron client has closed, most likely after a driver "
+                    + "timeout (see errors()); close this bridge and build a new one");
         }
         Channels.check(channel);
         String key = role + ' ' + ChannelUri.parse(channel) + ' ' + streamId;

@@ -1,6 +1,7 @@
 package io.ringbus.aeron;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import org.agrona.ErrorHandler;
 
@@ -27,6 +28,14 @@ public final class AeronBridgeBuilder {
     String name = "ringbus-aeron";
 
     AeronBridgeBuilder() {
+    }
+
+    /**
+     * Uses the running media driver in Aeron's configured directory: the {@code aeron.dir} system property,
+     * else Aeron's default for this user.
+     */
+    public AeronBridgeBuilder externalDriver() {
+        return externalDriver(CommonContext.getAeronDirectoryName());
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Takes messages off an Aeron subscription and publishes each into a claimed slot of a target bus: claim,
- * decode, publish. Fragmented messages are reassembled first. Get one from {@link AeronBridge#receiver}.
+ * decode, publish. Fragmented messages are reassembled first, by a {@code ControlledFragmentAssembler}: the
+ * controlled form lets a message that the full ring cannot take stay on the subscription. Get one from
+ * {@link AeronBridge#receiver}.
  *
  * <p>Run it on its own thread with {@link #start()}, or drive it from a thread you own through
  * {@link #poll()} or as an Agrona {@link Agent} ({@link #doWork()}); from one thread at a time either way.

@@ -1,11 +1,11 @@
 package io.ringbus.aeron;
 
-import io.aeron.AeronCounters;
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.logbuffer.BufferClaim;
 import io.ringbus.EventHandler;
 import io.ringbus.aeron.internal.Counter;
+import io.ringbus.aeron.internal.Transmission;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -13,7 +13,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -65,7 +64,13 @@ public final class AeronSender<E> implements EventHandler<E>, AutoCloseable {
 
     @Override
     public void onEvent(E event, long sequence, boolean endOfBatch) throws Exception {
-        int length = encoder.encodedLength(event);
+        int length;
+        try {
+            length = encoder.encodedLength(event);
+        } catch (Exception | Error e) {
+            failed.increment();
+            throw e;
+        }
         if (length < 0 || length > maxMessageLength) {
             failed.increment();
             throw new IllegalArgumentException("encodedLength must be in [0, maxMessageLength " + maxMessageLength
@@ -262,20 +267,7 @@ public final class AeronSender<E> implements EventHandler<E>, AutoCloseable {
      * @return true if everything was transmitted (or there was nothing to wait for) within the timeout
      */
     public boolean awaitTransmitted(Duration timeout) {
-        if (publication.isClosed() || !publication.channel().startsWith("aeron:udp")) {
-            return true;
-        }
-        int id = counters.findByTypeIdAndRegistrationId(AeronCounters.DRIVER_SENDER_POSITION_TYPE_ID,
-                publication.registrationId());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (id != CountersReader.NULL_COUNTER_ID && publication.isConnected()
-                && counters.getCounterValue(id) < publication.position()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            LockSupport.parkNanos(100_000);
-        }
-        return true;
+        return Transmission.await(publication, counters, timeout);
     }
 
     /**
