@@ -54,11 +54,14 @@ class CodecFaultTest {
 
     @Test
     @Timeout(30)
-    void encoderThatOverflowsIsRejectedWithNothingSent() throws Exception {
+    void encoderThatOverflowsMiscountsOrThrowsSendsNothing() throws Exception {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         EventEncoder<TestEvent> encoder = new EventEncoder<>() {
             @Override
             public int encodedLength(TestEvent e) {
+                if (e.seq % POISON_EVERY == 25) {
+                    throw new IllegalStateException("no length for " + e.seq);
+                }
                 return TestCodec.INSTANCE.encodedLength(e);
             }
 
@@ -77,7 +80,7 @@ class CodecFaultTest {
         try (Pair pair = new Pair(encoder, TestCodec.INSTANCE, ReceiverConfig.defaults(),
                 ExceptionPolicy.callback((error, seq, event, stage) -> failures.add(error)))) {
             pair.publish(EVENTS, 0);
-            long bad = 2 * POISONED;
+            long bad = 3 * POISONED;
             pair.verifier.awaitCount(EVENTS - bad, Duration.ofSeconds(20), pair::toString);
             pair.closeSource();
             assertEquals(EVENTS - bad, pair.sender.sent(), "sent");
@@ -86,6 +89,7 @@ class CodecFaultTest {
             assertEquals(POISONED, failures.stream().filter(IndexOutOfBoundsException.class::isInstance).count());
             assertTrue(failures.stream().anyMatch(f -> f.getMessage().contains("encode must write encodedLength bytes")),
                     failures.toString());
+            assertEquals(POISONED, failures.stream().filter(f -> f.getMessage().startsWith("no length for ")).count());
             assertEquals(0, pair.receiver.decodeFailures(), "nothing half-written reached the wire");
             assertEquals(EVENTS - bad, pair.verifier.count());
             assertEquals(0, pair.verifier.orderViolations() + pair.verifier.payloadViolations(), pair.verifier.toString());

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The subscriber side of the cross-process tests, run in its own JVM: its own bridge and driver, a UDP
  * receiver into a verifying bus. Prints READY once subscribed, PROGRESS lines as events arrive, and a final
- * RESULT line; exits after {@code expected} events or {@code limitMillis}, whichever comes first.
+ * RESULT line (the first seq of producer 0 last); exits after {@code expected} events or {@code limitMillis}, whichever comes first.
  *
  * <p>Arguments: channel, stream id, producers, expected events, limit in milliseconds.
  */
@@ -45,7 +45,7 @@ public final class SubscriberMain {
             System.out.println("RESULT count=" + verifier.count() + " checksum=" + verifier.checksum()
                     + " order=" + verifier.orderViolations() + " gaps=" + verifier.gaps() + " payload="
                     + verifier.payloadViolations() + " received=" + receiver.received() + " decodeFailures="
-                    + receiver.decodeFailures());
+                    + receiver.decodeFailures() + " first=" + verifier.firstOf(0));
             System.out.flush();
         }
     }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class Verifier implements EventHandler<TestEvent> {
     private final long[] next;
+    private final long[] first;
     private volatile long count;
     private volatile long checksum;
     private volatile long orderViolations;
@@ -23,12 +24,17 @@ final class Verifier implements EventHandler<TestEvent> {
 
     Verifier(int producers) {
         next = new long[producers];
+        first = new long[producers];
+        java.util.Arrays.fill(first, -1);
     }
 
     @Override
     public void onEvent(TestEvent e, long sequence, boolean endOfBatch) {
         if (e.payload != TestEvent.payloadOf(e.producer, e.seq)) {
             payloadViolations = payloadViolations + 1;
+        }
+        if (first[e.producer] < 0) {
+            first[e.producer] = e.seq;
         }
         long expected = next[e.producer];
         if (e.seq < expected) {
@@ -62,6 +68,11 @@ final class Verifier implements EventHandler<TestEvent> {
     /** The seq after the last of {@code producer}'s events that arrived; read once the bus has closed. */
     long nextOf(int producer) {
         return next[producer];
+    }
+
+    /** The seq of the first of {@code producer}'s events that arrived, or -1; read once the bus has closed. */
+    long firstOf(int producer) {
+        return first[producer];
     }
 
     long count() {
