@@ -14,9 +14,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -183,6 +186,37 @@ class ExamplesTest {
         assertEquals(0, r.unmatched());
         assertEquals(0, r.decodeFailures());
         assertTrue(r.ok(), r::toString);
+    }
+
+    @Test
+    void splitTradingMainsTalkUdpOnLoopback() throws Exception {
+        String ordersPort = Integer.toString(freeUdpPort());
+        String executionsPort = Integer.toString(freeUdpPort());
+        AtomicReference<Throwable> matcherFailure = new AtomicReference<>();
+        Thread matcher = new Thread(() -> {
+            try {
+                Examples.main(new String[] {"split-trading", "matcher", ordersPort, executionsPort, "20"});
+            } catch (Throwable t) {
+                matcherFailure.set(t);
+            }
+        }, "matcher-main");
+        matcher.start();
+        try {
+            // the gateway's own checks throw if an execution is missing, duplicated or out of order
+            assertTimeoutPreemptively(LIMIT, () -> Examples.main(
+                    new String[] {"split-trading", "gateway", "5000", "0", ordersPort, executionsPort}));
+        } finally {
+            matcher.join(LIMIT.toMillis());
+        }
+        assertFalse(matcher.isAlive(), "the matcher stops once the gateway's stream ends");
+        assertNull(matcherFailure.get(), () -> "matcher failed: " + matcherFailure.get());
+    }
+
+    private static int freeUdpPort() throws java.io.IOException {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

@@ -81,6 +81,8 @@ final class GatewaySide {
         while (tracker.executions() < expected && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(1_000_000);
         }
+        // The matcher ends its stream once it has seen the end of ours: closing before that could cut it off
+        executions.awaitEndOfStream(Duration.ofSeconds(10));
         boolean drained = executionBus.close(10, TimeUnit.SECONDS).drained();
         if (failure.get() != null) {
             throw new IllegalStateException("a gateway thread failed", failure.get());
