@@ -87,8 +87,12 @@ public interface Publisher<E> {
     /** No-argument form of {@link #publishEvent(EventTranslatorOneArg, Object)}. */
     void publishEvent(EventTranslator<E> translator);
 
-    /** A {@code long} argument, not boxed: publishing allocates nothing whatever its value. */
-    void publishEvent(EventTranslatorLong<E> translator, long arg);
+    /**
+     * A {@code long} argument, not boxed: publishing allocates nothing whatever its value. A name of its own,
+     * not a {@code publishEvent} overload, so that an {@code int} or {@code long} passed to a one-argument
+     * translator keeps binding to {@link #publishEvent(EventTranslatorOneArg, Object)}.
+     */
+    void publishEventLong(EventTranslatorLong<E> translator, long arg);
 
     /** Two-argument form of {@link #publishEvent(EventTranslatorOneArg, Object)}. */
     <A, B> void publishEvent(EventTranslatorTwoArg<E, A, B> translator, A arg0, B arg1);

@@ -32,7 +32,7 @@ class TranslatorFormsTest {
         bus.start();
         Publisher<OracleEvent> p = bus.publisher();
         p.publishEvent((e, s) -> e.fill(0, 100));
-        p.publishEvent((EventTranslatorLong<OracleEvent>) (e, s, n) -> e.fill(0, n), 101L);
+        p.publishEventLong((e, s, n) -> e.fill(0, n), 101L);
         p.publishEvent((e, s, a, b) -> e.fill(0, a + b), 100L, 2L);
         p.publishEvent((e, s, a, b, c) -> e.fill(0, a + b + c), 100L, 2L, 1L);
         IllegalStateException boom = new IllegalStateException("bad");
@@ -40,10 +40,10 @@ class TranslatorFormsTest {
             throw boom;
         })));
         assertSame(boom, assertThrows(IllegalStateException.class,
-                () -> p.publishEvent((EventTranslatorLong<OracleEvent>) (e, s, n) -> {
+                () -> p.publishEventLong((e, s, n) -> {
                     throw boom;
                 }, 7L)));
-        p.publishEvent((EventTranslatorLong<OracleEvent>) (e, s, n) -> e.fill(0, n), 104L);
+        p.publishEventLong((e, s, n) -> e.fill(0, n), 104L);
         Bounded.awaitTrue("5 events", Duration.ofSeconds(10), () -> seen.size() == 5);
         assertTrue(bus.close(10, TimeUnit.SECONDS).drained());
         assertEquals(List.of(100L, 101L, 102L, 103L, 104L), seen, "the failed translations were skipped");
@@ -70,7 +70,7 @@ class TranslatorFormsTest {
         bus.publisher().publishEvent((e, s) -> e.fill(0, 0));
         Bounded.awaitTrue("the first batch", Duration.ofSeconds(10), () -> batches.size() == 1);
         for (int i = 1; i <= 10; i++) {
-            bus.publisher().publishEvent((EventTranslatorLong<OracleEvent>) (e, s, n) -> e.fill(0, n), i);
+            bus.publisher().publishEventLong((e, s, n) -> e.fill(0, n), i);
         }
         hold.countDown();
         Bounded.awaitTrue("the second batch", Duration.ofSeconds(10), () -> batches.size() >= 2);

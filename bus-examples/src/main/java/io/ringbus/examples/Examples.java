@@ -1,6 +1,7 @@
 package io.ringbus.examples;
 
 import io.ringbus.examples.packet.PacketPipeline;
+import io.ringbus.examples.trading.SplitTrading;
 import io.ringbus.examples.trading.TradingPipeline;
 
 import java.util.Arrays;
@@ -48,6 +49,9 @@ public final class Examples {
                 "orders: journal | risk -> matching -> execution reports, latency histogram; counters for ringbus-stat"));
         EXAMPLES.put("placement", new Entry(PlacementExample::main, "[events]",
                 "a stage-aware thread factory: the core each stage thread would be pinned to"));
+        EXAMPLES.put("split-trading", new Entry(SplitTrading::main,
+                "matcher [ordersPort] [execPort] [limitS] | gateway [orders] [rate] [ordersPort] [execPort]",
+                "the trading pipeline in two processes over Aeron UDP (127.0.0.1)"));
         EXAMPLES.put("packets", new Entry(PacketPipeline::main, "[packets | forever] [workers]",
                 "packets: classify -> flow-partitioned pool -> counters"));
     }

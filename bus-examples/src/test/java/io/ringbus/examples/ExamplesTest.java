@@ -1,6 +1,7 @@
 package io.ringbus.examples;
 
 import io.ringbus.examples.packet.PacketPipeline;
+import io.ringbus.examples.trading.SplitTrading;
 import io.ringbus.examples.trading.TradingPipeline;
 import io.ringbus.wait.BlockingWaitStrategy;
 import io.ringbus.wait.ParkingWaitStrategy;
@@ -13,9 +14,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +33,8 @@ class ExamplesTest {
     private static final Duration LIMIT = Duration.ofSeconds(15);
     /** Every thread an example starts is named after its bus or begins with one of these. */
     private static final List<String> THREAD_PREFIXES = List.of("unicast", "multicast", "pipeline", "diamond", "mpsc",
-            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets", "ringbus-", "placement");
+            "jobs", "keyed", "poller", "backpressure", "overflow", "abort", "trading", "packets", "ringbus-", "placement",
+            "split-trading", "matcher", "gateway", "executions", "aeron-client");
 
     private static <T> T within(ThrowingSupplier<T> example) {
         return assertTimeoutPreemptively(LIMIT, example);
@@ -203,6 +208,50 @@ class ExamplesTest {
         assertTrue(r.ranOn().containsAll(List.of("placement-decode", "placement-enrich-0", "placement-enrich-1",
                 "placement-publish")), r.ranOn()::toString);
         assertTrue(r.ok(5_000), r::toString);
+    }
+
+    @Test
+    void splitTradingOverIpcReturnsEveryExecutionInOrder() {
+        SplitTrading.Result r = within(() -> SplitTrading.runInProcess(10_000, 0));
+        assertEquals(20_000, r.orders());
+        assertEquals(20_000, r.sent());
+        assertEquals(20_000, r.executions());
+        assertEquals(20_000, r.filled() + r.rejected());
+        assertEquals(0, r.outOfOrder());
+        assertEquals(0, r.unmatched());
+        assertEquals(0, r.decodeFailures());
+        assertTrue(r.ok(), r::toString);
+    }
+
+    @Test
+    void splitTradingMainsTalkUdpOnLoopback() throws Exception {
+        String ordersPort = Integer.toString(freeUdpPort());
+        String executionsPort = Integer.toString(freeUdpPort());
+        AtomicReference<Throwable> matcherFailure = new AtomicReference<>();
+        Thread matcher = new Thread(() -> {
+            try {
+                Examples.main(new String[] {"split-trading", "matcher", ordersPort, executionsPort, "20"});
+            } catch (Throwable t) {
+                matcherFailure.set(t);
+            }
+        }, "matcher-main");
+        matcher.start();
+        try {
+            // the gateway's own checks throw if an execution is missing, duplicated or out of order
+            assertTimeoutPreemptively(LIMIT, () -> Examples.main(
+                    new String[] {"split-trading", "gateway", "5000", "0", ordersPort, executionsPort}));
+        } finally {
+            matcher.join(LIMIT.toMillis());
+        }
+        assertFalse(matcher.isAlive(), "the matcher stops once the gateway's stream ends");
+        assertNull(matcherFailure.get(), () -> "matcher failed: " + matcherFailure.get());
+    }
+
+    private static int freeUdpPort() throws java.io.IOException {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ abstract class TranslatingPublisher<E> implements Publisher<E> {
     }
 
     @Override
-    public final void publishEvent(EventTranslatorLong<E> translator, long arg) {
+    public final void publishEventLong(EventTranslatorLong<E> translator, long arg) {
         Objects.requireNonNull(translator, "translator");
         long seq = claim();
         try {

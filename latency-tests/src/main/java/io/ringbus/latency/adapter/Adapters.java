@@ -6,6 +6,7 @@ import io.ringbus.latency.adapter.disruptor.DisruptorAdapter;
 import io.ringbus.latency.adapter.queue.QueueAdapter;
 import io.ringbus.latency.adapter.queue.QueueKind;
 import io.ringbus.latency.adapter.raw.VolatileAdapter;
+import io.ringbus.latency.aeron.AeronAdapter;
 import io.ringbus.latency.adapter.ringbus.RingBusAdapter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,8 @@ public final class Adapters {
         for (QueueKind kind : QueueKind.values()) {
             add(new QueueAdapter(kind));
         }
+        add(AeronAdapter.BRIDGE);
+        add(AeronAdapter.RAW);
     }
 
     private Adapters() {

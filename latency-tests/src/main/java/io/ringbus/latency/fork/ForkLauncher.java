@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 public final class ForkLauncher {
     /** A fixed heap: no resizing during a run, and room for the largest queue pools. */
     static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-Djava.awt.headless=true",
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED");
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            // Aeron, for the lat-aeron scenarios: direct buffers and sockets, CRC32C
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util.zip=ALL-UNNAMED");
 
     private final Path runsDir;
     private final List<String> extraJvmArgs;

@@ -7,6 +7,7 @@ import static io.ringbus.latency.adapter.WaitMode.YIELD;
 
 import io.ringbus.latency.adapter.Feature;
 import io.ringbus.latency.adapter.Topology;
+import io.ringbus.latency.aeron.AeronRoundTripScenario;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,12 @@ public final class Scenarios {
                 Topology.unicast(1), new ScenarioDefaults(65_536, List.of(SPIN), 0, 500_000, SECOND, SPSC_HEADLINE)));
         add(new FixedRateScenario("lat-pipeline", "3-stage pipeline latency per hop at a fixed rate",
                 Topology.pipeline(3), new ScenarioDefaults(8_192, List.of(YIELD), 0, 100_000, SECOND, SPSC)));
+        // Across processes over Aeron: 2 JVMs, 2 drivers (UDP) and 6 threads on 2 cores, so yield by default.
+        List<String> aeron = List.of("ringbus-aeron", "aeron-raw");
+        add(new AeronRoundTripScenario(AeronRoundTripScenario.Medium.IPC,
+                new ScenarioDefaults(1_024, List.of(YIELD), 0, 10_000, SECOND, aeron, List.of("aeron-raw"))));
+        add(new AeronRoundTripScenario(AeronRoundTripScenario.Medium.UDP,
+                new ScenarioDefaults(1_024, List.of(YIELD), 0, 10_000, SECOND, aeron, List.of("aeron-raw"))));
         List<String> idleImpls = List.of("ringbus-single", "disruptor-single", "jctools-spsc", "agrona-o2o", "abq");
         List<io.ringbus.latency.adapter.WaitMode> allWaits = List.of(SPIN, YIELD, PARK, BLOCKING);
         add(new IdleCpuScenario(false, new ScenarioDefaults(1_024, allWaits, 0, 0, 10 * SECOND, idleImpls)));
