@@ -133,7 +133,9 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
 
     /**
      * True once every publisher this receiver heard from has ended its stream and the receiver has taken
-     * every message of it: a sender closed after its bus drained has been fully received.
+     * every message of it: a sender closed after its bus drained has been fully received. A publisher whose
+     * image has not connected yet is not heard from, so after a restart this can still describe the previous
+     * publisher: wait for the new one's events (or its image) first.
      */
     public boolean isEndOfStream() {
         int images = subscription.imageCount();
