@@ -10,6 +10,11 @@ import io.ringbus.RingBus;
 import io.ringbus.aeron.internal.Closer;
 import io.ringbus.aeron.internal.EmbeddedDriver;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #close()} shuts down in an order that loses nothing it can keep: it stops every receiver's
  * thread (no more claims into target buses), closes the buses registered with {@link #closeOnClose}, in
- * registration order (each delivers what was published, senders included, per the bus lifecycle), then
- * closes the publications and subscriptions, the client, and the embedded driver, whose directory it
+ * registration order (each delivers what was published, senders included, per the bus lifecycle), stops
+ * the threads of {@link #startAgents}, then closes the publications and subscriptions, the client, and the embedded driver, whose directory it
  * deletes. To hand everything from an in-process sender to an in-process receiver first, close the sending
  * bus, then the sender, then {@link AeronReceiver#awaitEndOfStream} before closing the bridge.
  *
@@ -54,6 +59,7 @@ public final class AeronBridge implements AutoCloseable {
     private final List<AeronSender<?>> senders = new ArrayList<>();
     private final List<AeronReceiver<?>> receivers = new ArrayList<>();
     private final List<RingBus<?>> buses = new ArrayList<>();
+    private final List<AgentRunner> runners = new ArrayList<>();
     private final Set<String> streams = new HashSet<>();
     private volatile boolean closing;
     private boolean closed;
@@ -187,6 +193,42 @@ public final class AeronBridge implements AutoCloseable {
         return key;
     }
 
+    /**
+     * Runs {@code agents} in turn on one new daemon thread, {@code <bridge>-<name>}, idling with
+     * {@code idle} when a whole duty cycle found no work: receivers (not {@link AeronReceiver#start started}
+     * on their own threads), {@link PollerAgent}s and any other Agrona agent. One thread then carries a
+     * message from the subscription through the bus to the publication, with no hand-off between threads.
+     * The bridge stops the thread on {@link #close()}, after the buses registered with {@link #closeOnClose}
+     * have closed, so pollers among the agents drain their buses first.
+     *
+     * @throws IllegalArgumentException if no agent is given, or one is null
+     * @throws IllegalStateException if the bridge is closed
+     */
+    public synchronized AgentRunner startAgents(String name, IdleStrategy idle, Agent... agents) {
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(idle, "idle must not be null");
+        if (agents == null || agents.length == 0) {
+            throw new IllegalArgumentException("startAgents(" + name + "): agents must name at least one agent");
+        }
+        for (int i = 0; i < agents.length; i++) {
+            if (agents[i] == null) {
+                throw new IllegalArgumentException("startAgents(" + name + "): agents[" + i + "] is null");
+            }
+        }
+        if (closed) {
+            throw new IllegalStateException("startAgents(): the bridge is closed");
+        }
+        Agent agent = agents.length == 1 ? agents[0] : new CompositeAgent(agents);
+        AgentRunner runner = new AgentRunner(idle, errorHandler, (AtomicCounter) null, agent);
+        AgentRunner.startOnThread(runner, r -> {
+            Thread t = new Thread(r, this.name + "-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        runners.add(runner);
+        return runner;
+    }
+
     /** Registers a bus for {@link #close()} to close after the receivers stop and before the client closes. */
     public synchronized <B extends RingBus<?>> B closeOnClose(B bus) {
         Objects.requireNonNull(bus, "bus must not be null");
@@ -218,8 +260,8 @@ public final class AeronBridge implements AutoCloseable {
     }
 
     /**
-     * Stops the receivers, closes the registered buses, then the publications, subscriptions, the client and
-     * the embedded driver, deleting its directory. Idempotent. The first failure is rethrown at the end, the
+     * Stops the receivers, closes the registered buses, stops the threads of {@link #startAgents}, then closes
+     * the publications, subscriptions, the client and the embedded driver, deleting its directory. Idempotent. The first failure is rethrown at the end, the
      * others attached to it, after every step has run.
      */
     @Override
@@ -235,6 +277,7 @@ public final class AeronBridge implements AutoCloseable {
             }
             steps.addAll(buses);
             steps.add(() -> closing = true);   // a sender still retrying (a bus close timed out) gives up
+            steps.addAll(runners);             // after the buses: their pollers have drained them
             for (AeronSender<?> s : senders) {
                 steps.add(() -> s.awaitTransmitted(TRANSMIT_TIMEOUT));   // before the driver goes
             }

@@ -30,6 +30,7 @@ public final class Adapters {
             add(new QueueAdapter(kind));
         }
         add(AeronAdapter.BRIDGE);
+        add(AeronAdapter.STAGED);
         add(AeronAdapter.RAW);
     }
 

@@ -16,27 +16,39 @@ import java.util.Set;
  * {@code lat-aeron-*} scenarios, which drive them directly; every in-process scenario skips them.
  */
 public final class AeronAdapter implements Adapter {
-    /** Bus, sending stage, Aeron, receiver, echo bus in the other process, and back. */
-    public static final AeronAdapter BRIDGE = new AeronAdapter("ringbus-aeron", true,
-            "ringbus buses bridged by bus-aeron (AeronSender stage, AeronReceiver); the echo is a bus in another JVM");
+    /** How a side of the round trip is built. */
+    public enum Mode {
+        /** Receiver, buses and sender on one agent thread per side, as {@code AeronBridge.startAgents} runs them. */
+        AGENT,
+        /** A thread per part: the receiver's agent thread, and a stage thread per bus for the sender or pinger. */
+        STAGED,
+        /** No bus: one thread per side offers and polls. */
+        RAW
+    }
+
+    /** Subscription, bus, publication on one thread per side; the echo is a bus in another JVM. */
+    public static final AeronAdapter BRIDGE = new AeronAdapter("ringbus-aeron", Mode.AGENT,
+            "ringbus buses bridged by bus-aeron, one agent thread per side (AeronReceiver, bus pollers, AeronSender)");
+    /** The same buses with a thread per part: the hand-offs between threads are what it measures. */
+    public static final AeronAdapter STAGED = new AeronAdapter("ringbus-aeron-staged", Mode.STAGED,
+            "ringbus buses bridged by bus-aeron, a thread per part (receiver agent, AeronSender stage, pinger stage)");
     /** An exclusive publication and a subscription each way, polled by one thread per side. */
-    public static final AeronAdapter RAW = new AeronAdapter("aeron-raw", false,
+    public static final AeronAdapter RAW = new AeronAdapter("aeron-raw", Mode.RAW,
             "raw Aeron ping-pong: offer and poll on the same channels, no bus; the floor for ringbus-aeron");
-    static final String ONLY_AERON_SCENARIOS = "crosses processes over Aeron: runs only the lat-aeron scenarios";
+    static final String ONLY_AERON_SCENARIOS = "crosses processes over Aeron: runs only the aeron scenarios";
 
     private final String id;
-    private final boolean bridge;
+    private final Mode mode;
     private final String description;
 
-    private AeronAdapter(String id, boolean bridge, String description) {
+    private AeronAdapter(String id, Mode mode, String description) {
         this.id = id;
-        this.bridge = bridge;
+        this.mode = mode;
         this.description = description;
     }
 
-    /** True for the bridged buses, false for raw Aeron. */
-    boolean bridge() {
-        return bridge;
+    Mode mode() {
+        return mode;
     }
 
     @Override

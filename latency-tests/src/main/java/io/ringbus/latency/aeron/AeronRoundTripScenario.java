@@ -24,13 +24,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * Round trip across processes over Aeron: pings leave this JVM, an echo in a second JVM sends each back,
  * and the pinger records the round trip, closed loop as in {@code lat-pingpong}. {@code ringbus-aeron} puts
- * a bus on each end (sending stage, receiver, echo bus); {@code aeron-raw} offers and polls on the same
+ * buses on each end, run with their receiver and sender on one agent thread per side;
+ * {@code ringbus-aeron-staged} runs the same buses with a thread per part; {@code aeron-raw} offers and polls on the same
  * channels with no bus, the floor the bridge is measured against. Over IPC the echo connects to this JVM's
  * embedded driver; over UDP each side has its own driver and talks on 127.0.0.1 only.
  */
 public final class AeronRoundTripScenario implements Scenario {
     /** Shared memory through one driver, or UDP loopback between two. */
     public enum Medium { IPC, UDP }
+
+    /** Threads a staged round trip keeps busy: 3 on this side, 2 in the echo, and the driver(s). */
+    private static final int STAGED_THREADS = 6;
 
     private final Medium medium;
     private final ScenarioDefaults defaults;
@@ -73,8 +77,8 @@ public final class AeronRoundTripScenario implements Scenario {
 
     @Override
     public int busyThreads(WaitMode wait) {
-        // Pinger and echo, their senders, receivers and both drivers all spin in busy-spin mode.
-        return wait.burnsCore() ? 6 : 1;
+        // The two sides spin in busy-spin mode, and over UDP both drivers too (ringbus-aeron-staged: see below).
+        return wait.burnsCore() ? (medium == Medium.UDP ? 4 : 2) : 1;
     }
 
     @Override
@@ -82,29 +86,43 @@ public final class AeronRoundTripScenario implements Scenario {
         if (!(adapter instanceof AeronAdapter)) {
             return "runs in one process; the lat-aeron scenarios compare ringbus-aeron with aeron-raw";
         }
-        return wait == WaitMode.BLOCKING ? "Aeron has no blocking idle strategy; use park" : null;
+        if (wait == WaitMode.BLOCKING) {
+            return "Aeron has no blocking idle strategy; use park";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (wait.burnsCore() && ((AeronAdapter) adapter).mode() == AeronAdapter.Mode.STAGED && cores < STAGED_THREADS) {
+            return "a thread per part spins " + STAGED_THREADS + " threads, more than the " + cores
+                    + " cores here: it would measure the scheduler; use yield";
+        }
+        return null;
     }
 
     @Override
     public Measurement run(Adapter adapter, RunSpec spec, boolean warmup) throws InterruptedException {
         long duration = warmup ? Math.min(spec.warmupNanos(), spec.durationNanos()) : spec.durationNanos();
-        boolean bridged = ((AeronAdapter) adapter).bridge();
+        AeronAdapter.Mode mode = ((AeronAdapter) adapter).mode();
         long limitNanos = duration + TimeUnit.MILLISECONDS.toNanos(spec.stallMillis()) + TimeUnit.SECONDS.toNanos(30);
         Pinger pinger = new Pinger(spec.rate(), duration);
         Measurement m = new Measurement();
         boolean complete;
-        // The driver carries every UDP message: it idles as the run's wait mode says, like the other threads
-        try (AeronBridge local = AeronBridge.builder().name("aeron-rtt")
-                .driverContext(c -> c.sharedIdleStrategy(Waits.idle(spec.waitMode()))).build()) {
+        // The driver carries every UDP message, so there it idles as the run's wait mode says. IPC messages
+        // never pass through it: it keeps its backing-off default rather than take a core from the two sides.
+        try (AeronBridge local = AeronBridge.builder().name("aeron-rtt").driverContext(c -> {
+            if (medium == Medium.UDP) {
+                c.sharedIdleStrategy(Waits.idle(spec.waitMode()));
+            }
+        }).build()) {
             String ping = medium == Medium.IPC ? Channels.ipc() : Channels.udpLoopback(freeUdpPort());
             String pong = medium == Medium.IPC ? Channels.ipc() : Channels.udpLoopback(freeUdpPort());
             String echoDir = medium == Medium.IPC ? local.aeronDirectory() : "embedded";
-            EchoProcess echo = EchoProcess.start(bridged, echoDir, ping, pong, spec.waitMode(), spec.capacity(),
+            EchoProcess echo = EchoProcess.start(mode, echoDir, ping, pong, spec.waitMode(), spec.capacity(),
                     TimeUnit.NANOSECONDS.toMillis(limitNanos));
             try {
-                RoundTrip trip = bridged
-                        ? new BridgeRoundTrip(local, ping, pong, spec.waitMode(), spec.capacity(), pinger)
-                        : new RawRoundTrip(local, ping, pong, spec.waitMode(), pinger, limitNanos);
+                RoundTrip trip = switch (mode) {
+                    case AGENT -> new AgentRoundTrip(local, ping, pong, spec.waitMode(), spec.capacity(), pinger);
+                    case STAGED -> new StagedRoundTrip(local, ping, pong, spec.waitMode(), spec.capacity(), pinger);
+                    case RAW -> new RawRoundTrip(local, ping, pong, spec.waitMode(), pinger, limitNanos);
+                };
                 try {
                     trip.start();
                     complete = pinger.done.await(pinger.tally::countOpaque, spec.stallMillis());
@@ -112,6 +130,7 @@ public final class AeronRoundTripScenario implements Scenario {
                     trip.close();                    // joins the pinger's thread: its counts are final
                 }
             } finally {
+                m.partnerCpuNanos(echo.cpuNanos());  // the echo is part of the system measured
                 echo.close();                        // before the driver it may share goes
             }
         } catch (RuntimeException e) {

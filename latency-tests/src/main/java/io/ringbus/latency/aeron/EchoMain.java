@@ -4,11 +4,14 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.ringbus.ExceptionPolicy;
+import io.ringbus.Poller;
 import io.ringbus.RingBus;
 import io.ringbus.StageSpec;
 import io.ringbus.aeron.AeronBridge;
 import io.ringbus.aeron.AeronBridgeBuilder;
+import io.ringbus.aeron.AeronReceiver;
 import io.ringbus.aeron.AeronSender;
+import io.ringbus.aeron.PollerAgent;
 import io.ringbus.aeron.ReceiverConfig;
 import io.ringbus.aeron.SenderConfig;
 import io.ringbus.latency.adapter.WaitMode;
@@ -18,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * The echo of the Aeron round-trip scenarios, in its own JVM: sends every ping back as its pong. In bridge
- * mode a ringbus bus sits in between (receiver, bus, sending stage); in raw mode one thread polls and offers.
+ * The echo of the Aeron round-trip scenarios, in its own JVM: sends every ping back as its pong. With a
+ * bridge a ringbus bus sits in between (receiver, bus, sender): on one agent thread in AGENT mode, with the
+ * receiver's agent thread and a sending stage in STAGED mode; in RAW mode one thread polls and offers.
  * Prints READY once subscribed; stops when its standard input closes (the harness side is done or gone),
  * or after the limit.
  *
- * <p>Arguments: bridge|raw, the driver directory or {@code embedded}, ping channel, pong channel, wait mode,
+ * <p>Arguments: AGENT|STAGED|RAW, the driver directory or {@code embedded}, ping channel, pong channel, wait mode,
  * ring capacity, limit in milliseconds.
  */
 public final class EchoMain {
@@ -33,7 +37,7 @@ public final class EchoMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        boolean bridgeMode = args[0].equals("bridge");
+        AeronAdapter.Mode mode = AeronAdapter.Mode.valueOf(args[0]);
         String dir = args[1];
         String ping = args[2];
         String pong = args[3];
@@ -41,11 +45,12 @@ public final class EchoMain {
         int capacity = Integer.parseInt(args[5]);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[6]));
         watchStandardInput();
+        // Only UDP has an embedded driver here, and it carries every message: it idles as the run says.
         AeronBridgeBuilder builder = AeronBridge.builder().name("aeron-echo")
                 .driverContext(c -> c.sharedIdleStrategy(Waits.idle(wait)));
         try (AeronBridge bridge = dir.equals("embedded") ? builder.build() : builder.externalDriver(dir).build()) {
-            if (bridgeMode) {
-                bridged(bridge, ping, pong, wait, capacity);
+            if (mode != AeronAdapter.Mode.RAW) {
+                bridged(bridge, mode, ping, pong, wait, capacity);
                 System.out.println("READY");
                 System.out.flush();
                 while (!stop && System.nanoTime() - deadline < 0) {
@@ -57,15 +62,25 @@ public final class EchoMain {
         }
     }
 
-    private static void bridged(AeronBridge bridge, String ping, String pong, WaitMode wait, int capacity) {
+    private static void bridged(AeronBridge bridge, AeronAdapter.Mode mode, String ping, String pong, WaitMode wait,
+                                int capacity) {
         RingBus<Ping> echo = bridge.closeOnClose(RingBus.builder(Ping::new).name("echo").capacity(capacity)
+                .exceptionPolicy(ExceptionPolicy.haltBus())
                 .waitStrategy(Waits.ring(wait)).producerWaitStrategy(Waits.ring(wait)).build());
         AeronSender<Ping> back = bridge.sender(pong, Ping.PONG_STREAM, Ping.CODEC,
                 SenderConfig.defaults().idleStrategy(() -> Waits.idle(wait)));
-        echo.handleEventsWith(StageSpec.of(back).named("pong").exceptionPolicy(ExceptionPolicy.haltBus()));
+        Poller<Ping> toSend = mode == AeronAdapter.Mode.AGENT ? echo.newPoller("pong") : null;
+        if (toSend == null) {
+            echo.handleEventsWith(StageSpec.of(back).named("pong"));
+        }
         echo.start();
-        bridge.receiver(ping, Ping.PING_STREAM, Ping.CODEC, echo.publisher(),
-                ReceiverConfig.defaults().idleStrategy(() -> Waits.idle(wait))).start();
+        AeronReceiver<Ping> in = bridge.receiver(ping, Ping.PING_STREAM, Ping.CODEC, echo.publisher(),
+                ReceiverConfig.defaults().idleStrategy(() -> Waits.idle(wait)));
+        if (toSend == null) {
+            in.start();
+        } else {
+            bridge.startAgents("echo", Waits.idle(wait), in, new PollerAgent<>(toSend, back, 64));
+        }
     }
 
     private static void raw(AeronBridge bridge, String ping, String pong, WaitMode wait, long deadline) {

@@ -31,7 +31,7 @@ final class EchoProcess implements AutoCloseable {
     }
 
     /** Starts the echo and waits until it has subscribed. */
-    static EchoProcess start(boolean bridge, String dir, String ping, String pong, WaitMode wait, int capacity,
+    static EchoProcess start(AeronAdapter.Mode mode, String dir, String ping, String pong, WaitMode wait, int capacity,
                              long limitMillis) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -40,7 +40,7 @@ final class EchoProcess implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(EchoMain.class.getName());
-        cmd.addAll(List.of(bridge ? "bridge" : "raw", dir, ping, pong, wait.label(), Integer.toString(capacity),
+        cmd.addAll(List.of(mode.name(), dir, ping, pong, wait.label(), Integer.toString(capacity),
                 Long.toString(limitMillis)));
         EchoProcess echo;
         try {
@@ -86,6 +86,11 @@ final class EchoProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // the process ended
         }
+    }
+
+    /** CPU the echo JVM has used so far, in nanoseconds; 0 where the platform does not tell. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** Closes the echo's input so it stops by itself; kills it if it has not exited after 10 s. */

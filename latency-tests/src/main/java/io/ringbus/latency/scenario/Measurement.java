@@ -16,6 +16,7 @@ public final class Measurement {
     private double idleCpuPercent = Double.NaN;
     private double achievedRate = Double.NaN;
     private long count;
+    private long partnerCpuNanos;
 
     public Measurement fail(String why) {
         failed = true;
@@ -59,6 +60,19 @@ public final class Measurement {
     public Measurement count(long v) {
         count = v;
         return this;
+    }
+
+    /**
+     * Adds CPU time of a process the run started as part of the system it measures (an echo JVM), so that
+     * it counts as the run's own CPU rather than as other processes' load.
+     */
+    public Measurement partnerCpuNanos(long nanos) {
+        partnerCpuNanos += Math.max(0, nanos);
+        return this;
+    }
+
+    public long partnerCpuNanos() {
+        return partnerCpuNanos;
     }
 
     public boolean failed() {

@@ -41,10 +41,12 @@ public final class Runner {
             Measurement m = scenario.run(adapter, spec, false);
             CpuMeter.Sample after = CpuMeter.sample();
             List<String> notes = new ArrayList<>(m.notes());
+            double wallSeconds = (after.wallNanos() - before.wallNanos()) / 1e9;
+            double partner = wallSeconds <= 0 ? 0 : m.partnerCpuNanos() / 1e9 / wallSeconds;
             return new RunResult(spec, m.failed() ? RunResult.Status.FAILED : RunResult.Status.OK, notes,
                     m.opsPerSecond(), m.idleCpuPercent(), m.achievedRate(), m.count(),
-                    after.otherCores(before), after.selfCores(before),
-                    (after.wallNanos() - before.wallNanos()) / 1e9, m.histograms());
+                    Math.max(0, after.otherCores(before) - partner), after.selfCores(before) + partner,
+                    wallSeconds, m.histograms());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RunResult.failed(spec, "interrupted");

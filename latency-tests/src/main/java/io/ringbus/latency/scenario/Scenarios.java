@@ -89,8 +89,8 @@ public final class Scenarios {
                 Topology.unicast(1), new ScenarioDefaults(65_536, List.of(SPIN), 0, 500_000, SECOND, SPSC_HEADLINE)));
         add(new FixedRateScenario("lat-pipeline", "3-stage pipeline latency per hop at a fixed rate",
                 Topology.pipeline(3), new ScenarioDefaults(8_192, List.of(YIELD), 0, 100_000, SECOND, SPSC)));
-        // Across processes over Aeron: 2 JVMs, 2 drivers (UDP) and 6 threads on 2 cores, so yield by default.
-        List<String> aeron = List.of("ringbus-aeron", "aeron-raw");
+        // Across processes over Aeron: 2 JVMs, 2 drivers (UDP) and 4 to 8 threads on 2 cores, so yield by default.
+        List<String> aeron = List.of("ringbus-aeron", "ringbus-aeron-staged", "aeron-raw");
         add(new AeronRoundTripScenario(AeronRoundTripScenario.Medium.IPC,
                 new ScenarioDefaults(1_024, List.of(YIELD), 0, 10_000, SECOND, aeron, List.of("aeron-raw"))));
         add(new AeronRoundTripScenario(AeronRoundTripScenario.Medium.UDP,

@@ -15,17 +15,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * ringbus over Aeron: pings go into a bus whose stage sends them; pongs come back through a receiver into a
- * second bus, whose stage is the pinger and publishes the next ping. Both buses are SINGLE: each has one
+ * ringbus over Aeron, a thread per part: pings go into a bus whose stage sends them; pongs come back
+ * through a receiver, on its own agent thread, into a second bus, whose stage is the pinger and publishes
+ * the next ping. Both buses are SINGLE: each has one
  * producing thread.
  */
-final class BridgeRoundTrip implements RoundTrip {
+final class StagedRoundTrip implements RoundTrip {
     private final RingBus<Ping> pingBus;
     private final RingBus<Ping> pongBus;
     private final AeronSender<Ping> sender;
     private final AeronReceiver<Ping> receiver;
 
-    BridgeRoundTrip(AeronBridge bridge, String ping, String pong, WaitMode wait, int capacity, Pinger pinger) {
+    StagedRoundTrip(AeronBridge bridge, String ping, String pong, WaitMode wait, int capacity, Pinger pinger) {
         pingBus = RingBus.builder(Ping::new).name("aeron-ping").capacity(capacity).waitStrategy(Waits.ring(wait))
                 .producerWaitStrategy(Waits.ring(wait)).build();
         sender = bridge.sender(ping, Ping.PING_STREAM, Ping.CODEC,
