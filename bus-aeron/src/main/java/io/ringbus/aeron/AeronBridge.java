@@ -220,11 +220,9 @@ public final class AeronBridge implements AutoCloseable {
         }
         Agent agent = agents.length == 1 ? agents[0] : new CompositeAgent(agents);
         AgentRunner runner = new AgentRunner(idle, errorHandler, (AtomicCounter) null, agent);
-        AgentRunner.startOnThread(runner, r -> {
-            Thread t = new Thread(r, this.name + "-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        Thread thread = new Thread(runner, this.name + "-" + name);   // startOnThread would rename it
+        thread.setDaemon(true);
+        thread.start();
         runners.add(runner);
         return runner;
     }

@@ -64,7 +64,7 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
     }
 
     /**
-     * Starts polling on a new thread named after {@link #roleName()}, idling with the configured strategy.
+     * Starts polling on a new daemon thread, {@code <bridge>-receiver-<streamId>}, idling with the configured strategy.
      *
      * @throws IllegalStateException if already started or closed
      */
@@ -74,7 +74,7 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
         }
         IdleStrategy idle = config.newIdleStrategy();
         runner = new AgentRunner(idle, agentErrors, (AtomicCounter) null, this);
-        AgentRunner.startOnThread(runner, threadFactory);
+        threadFactory.newThread(runner).start();   // not startOnThread: it renames the thread to roleName()
         return this;
     }
 

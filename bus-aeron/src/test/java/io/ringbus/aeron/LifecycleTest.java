@@ -44,6 +44,7 @@ class LifecycleTest {
             source.start();
             TestBridges.awaitConnected(sender, farReceiver);
             Producers.start(source.publisher(), 1, 50_000, 0).join(Duration.ofSeconds(20));
+            assertTrue(threadAlive("ringbus-test-receiver-32"), "the receiver's thread, named as documented");
 
             near.close();                                  // the source drains through the sender first
             assertEquals(50_000, sender.sent(), "everything published before close was sent");
