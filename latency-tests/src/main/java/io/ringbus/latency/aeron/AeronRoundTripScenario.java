@@ -148,7 +148,7 @@ public final class AeronRoundTripScenario implements Scenario {
         return m.verdict(v);
     }
 
-    private static int freeUdpPort() {
+    static int freeUdpPort() {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -44,7 +44,7 @@ public final class EchoMain {
         WaitMode wait = WaitMode.parse(args[4]);
         int capacity = Integer.parseInt(args[5]);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[6]));
-        watchStandardInput();
+        watchStandardInput(() -> stop = true);
         // Only UDP has an embedded driver here, and it carries every message: it idles as the run says.
         AeronBridgeBuilder builder = AeronBridge.builder().name("aeron-echo")
                 .driverContext(c -> c.sharedIdleStrategy(Waits.idle(wait)));
@@ -101,7 +101,7 @@ public final class EchoMain {
     }
 
     /** The harness holds our standard input open while it runs: end of input means stop. */
-    private static void watchStandardInput() {
+    static void watchStandardInput(Runnable onEnd) {
         Thread t = new Thread(() -> {
             InputStream in = System.in;
             try {
@@ -111,8 +111,8 @@ public final class EchoMain {
             } catch (IOException ignored) {
                 // treated as the end of input
             }
-            stop = true;
-        }, "echo-stdin");
+            onEnd.run();
+        }, "partner-stdin");
         t.setDaemon(true);
         t.start();
     }

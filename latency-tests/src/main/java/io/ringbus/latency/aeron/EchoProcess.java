@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The echo JVM: same java and class path, Aeron's opens; stopped by closing its input, killed if it lingers. */
+/** The partner JVM (an echo or a sink): same java and class path, Aeron's opens; stopped by closing its input, killed if it lingers. */
 final class EchoProcess implements AutoCloseable {
     static final List<String> OPENS = List.of(
             "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
@@ -33,15 +33,20 @@ final class EchoProcess implements AutoCloseable {
     /** Starts the echo and waits until it has subscribed. */
     static EchoProcess start(AeronAdapter.Mode mode, String dir, String ping, String pong, WaitMode wait, int capacity,
                              long limitMillis) {
+        return start(EchoMain.class, List.of(mode.name(), dir, ping, pong, wait.label(), Integer.toString(capacity),
+                Long.toString(limitMillis)));
+    }
+
+    /** Starts {@code main} (an echo or a sink) with {@code args} and waits until it prints READY. */
+    static EchoProcess start(Class<?> main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(OPENS);
         cmd.add("-Xmx256m");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(EchoMain.class.getName());
-        cmd.addAll(List.of(mode.name(), dir, ping, pong, wait.label(), Integer.toString(capacity),
-                Long.toString(limitMillis)));
+        cmd.add(main.getName());
+        cmd.addAll(args);
         EchoProcess echo;
         try {
             echo = new EchoProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());

@@ -8,6 +8,7 @@ import static io.ringbus.latency.adapter.WaitMode.YIELD;
 import io.ringbus.latency.adapter.Feature;
 import io.ringbus.latency.adapter.Topology;
 import io.ringbus.latency.aeron.AeronRoundTripScenario;
+import io.ringbus.latency.aeron.AeronThroughputScenario;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,10 @@ public final class Scenarios {
                 new ScenarioDefaults(1_024, List.of(YIELD), 0, 10_000, SECOND, aeron, List.of("aeron-raw"))));
         add(new AeronRoundTripScenario(AeronRoundTripScenario.Medium.UDP,
                 new ScenarioDefaults(1_024, List.of(YIELD), 0, 10_000, SECOND, aeron, List.of("aeron-raw"))));
+        add(new AeronThroughputScenario(AeronRoundTripScenario.Medium.IPC,
+                new ScenarioDefaults(65_536, List.of(YIELD), 5_000_000, 0, 10 * SECOND, aeron, List.of("aeron-raw"))));
+        add(new AeronThroughputScenario(AeronRoundTripScenario.Medium.UDP,
+                new ScenarioDefaults(65_536, List.of(YIELD), 5_000_000, 0, 10 * SECOND, aeron, List.of("aeron-raw"))));
         List<String> idleImpls = List.of("ringbus-single", "disruptor-single", "jctools-spsc", "agrona-o2o", "abq");
         List<io.ringbus.latency.adapter.WaitMode> allWaits = List.of(SPIN, YIELD, PARK, BLOCKING);
         add(new IdleCpuScenario(false, new ScenarioDefaults(1_024, allWaits, 0, 0, 10 * SECOND, idleImpls)));

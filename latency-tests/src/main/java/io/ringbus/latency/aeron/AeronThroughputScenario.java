@@ -1,0 +1,259 @@
+package io.ringbus.latency.aeron;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.ringbus.ExceptionPolicy;
+import io.ringbus.Poller;
+import io.ringbus.Publisher;
+import io.ringbus.RingBus;
+import io.ringbus.StageSpec;
+import io.ringbus.aeron.AeronBridge;
+import io.ringbus.aeron.AeronSender;
+import io.ringbus.aeron.Channels;
+import io.ringbus.aeron.PollerAgent;
+import io.ringbus.aeron.SenderConfig;
+import io.ringbus.latency.adapter.Adapter;
+import io.ringbus.latency.adapter.Feature;
+import io.ringbus.latency.adapter.Topology;
+import io.ringbus.latency.adapter.WaitMode;
+import io.ringbus.latency.scenario.Kind;
+import io.ringbus.latency.scenario.Measurement;
+import io.ringbus.latency.scenario.RunSpec;
+import io.ringbus.latency.scenario.Scenario;
+import io.ringbus.latency.scenario.ScenarioDefaults;
+import io.ringbus.latency.scenario.Verdict;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One-way throughput across processes over Aeron: this JVM sends N 16-byte messages, a sink in a second
+ * JVM takes them all and acknowledges the last; the rate is N over the time from the first send to the
+ * acknowledgement. {@code ringbus-aeron} publishes into a bus from this thread while a bridge agent sends
+ * what the bus's poller hands it, and the sink is a receiver and a bus on one agent thread;
+ * {@code ringbus-aeron-staged} sends from a stage and receives on the receiver's thread into a bus stage;
+ * {@code aeron-raw} offers from this thread and counts in the sink's poll handler.
+ */
+public final class AeronThroughputScenario implements Scenario {
+    private static final long WARMUP_EVENTS_CAP = 1_000_000;
+    /** A run that has not finished in this long has lost its sink: it fails rather than hangs. */
+    private static final long HARD_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final AeronRoundTripScenario.Medium medium;
+    private final ScenarioDefaults defaults;
+
+    public AeronThroughputScenario(AeronRoundTripScenario.Medium medium, ScenarioDefaults defaults) {
+        this.medium = medium;
+        this.defaults = defaults;
+    }
+
+    @Override
+    public String name() {
+        return medium == AeronRoundTripScenario.Medium.IPC ? "tp-aeron-ipc" : "tp-aeron-udp";
+    }
+
+    @Override
+    public String summary() {
+        return "one-way throughput to a sink in another JVM over Aeron "
+                + (medium == AeronRoundTripScenario.Medium.IPC ? "IPC" : "UDP 127.0.0.1")
+                + ": bridged buses vs raw Aeron";
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.THROUGHPUT;
+    }
+
+    @Override
+    public Topology topology() {
+        return Topology.unicast(1);
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return EnumSet.noneOf(Feature.class);
+    }
+
+    @Override
+    public ScenarioDefaults defaults() {
+        return defaults;
+    }
+
+    @Override
+    public int busyThreads(WaitMode wait) {
+        // Producer, sender and sink; over UDP both drivers too.
+        return wait.burnsCore() ? (medium == AeronRoundTripScenario.Medium.UDP ? 5 : 3) : 1;
+    }
+
+    @Override
+    public String unsupportedReason(Adapter adapter, WaitMode wait) {
+        if (!(adapter instanceof AeronAdapter)) {
+            return "runs in one process; the aeron scenarios compare ringbus-aeron with aeron-raw";
+        }
+        return wait == WaitMode.BLOCKING ? "Aeron has no blocking idle strategy; use park" : null;
+    }
+
+    @Override
+    public Measurement run(Adapter adapter, RunSpec spec, boolean warmup) {
+        long events = warmup ? Math.min(spec.events(), WARMUP_EVENTS_CAP) : spec.events();
+        AeronAdapter.Mode mode = ((AeronAdapter) adapter).mode();
+        boolean udp = medium == AeronRoundTripScenario.Medium.UDP;
+        Measurement m = new Measurement();
+        // As in the round trip: only UDP messages pass through the driver.
+        try (AeronBridge local = AeronBridge.builder().name("aeron-tp").driverContext(c -> {
+            if (udp) {
+                c.sharedIdleStrategy(Waits.idle(spec.waitMode()));
+            }
+        }).build()) {
+            String data = udp ? Channels.udpLoopback(AeronRoundTripScenario.freeUdpPort()) : Channels.ipc();
+            String acks = udp ? Channels.udpLoopback(AeronRoundTripScenario.freeUdpPort()) : Channels.ipc();
+            EchoProcess sink = EchoProcess.start(SinkMain.class, List.of(mode.name(),
+                    udp ? "embedded" : local.aeronDirectory(), data, acks, spec.waitMode().label(),
+                    Integer.toString(spec.capacity()), Long.toString(TimeUnit.NANOSECONDS.toMillis(HARD_LIMIT_NANOS)),
+                    Long.toString(events)));
+            try (Subscription ackIn = local.aeron().addSubscription(acks, Ping.PONG_STREAM)) {
+                Source source = mode == AeronAdapter.Mode.RAW ? new RawSource(local, data, spec.waitMode())
+                        : new BusSource(local, data, spec.waitMode(), spec.capacity(), mode == AeronAdapter.Mode.AGENT);
+                try {
+                    awaitConnected(source::isConnected, ackIn);
+                    long deadline = System.nanoTime() + HARD_LIMIT_NANOS;
+                    long t0 = System.nanoTime();
+                    source.send(events, deadline);
+                    Ack ack = awaitAck(ackIn, Waits.idle(spec.waitMode()), deadline);
+                    long end = System.nanoTime();
+                    if (ack == null) {
+                        return m.fail("no acknowledgement within " + TimeUnit.NANOSECONDS.toSeconds(HARD_LIMIT_NANOS)
+                                + " s: a message was lost or a side is stuck");
+                    }
+                    m.count(ack.count).opsPerSecond(events * 1e9 / (end - t0));
+                    Verdict v = new Verdict().check("sink", ack.count, ack.sum, events, Verdict.sumBelow(events));
+                    if (ack.outOfOrder > 0) {
+                        v.add(ack.outOfOrder + " message(s) out of order");
+                    }
+                    m.verdict(v);
+                } finally {
+                    source.close();
+                }
+            } finally {
+                m.partnerCpuNanos(sink.cpuNanos());
+                sink.close();
+            }
+        } catch (RuntimeException e) {
+            return m.fail(e.toString());
+        }
+        return m;
+    }
+
+    private static void awaitConnected(java.util.function.BooleanSupplier source, Subscription acks) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(source.getAsBoolean() && acks.isConnected())) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("not connected to the sink within 20 s");
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private static Ack awaitAck(Subscription acks, IdleStrategy idle, long deadline) {
+        Ack[] got = new Ack[1];
+        while (got[0] == null && System.nanoTime() - deadline < 0) {
+            idle.idle(acks.poll((b, offset, length, header) -> got[0] = Ack.read(b, offset), 1));
+        }
+        return got[0];
+    }
+
+    /** The sending side of a run, driven from the measuring thread. */
+    private interface Source extends AutoCloseable {
+        boolean isConnected();
+
+        /** Sends values 0..n-1 in order; throws if the deadline passes first. */
+        void send(long n, long deadline);
+
+        @Override
+        void close();
+    }
+
+    /** A bus this thread publishes into, sent by a bridge agent (polling) or by a stage. */
+    private static final class BusSource implements Source {
+        private final RingBus<Ping> bus;
+        private final AeronSender<Ping> sender;
+        private final Publisher<Ping> publisher;
+
+        BusSource(AeronBridge bridge, String channel, WaitMode wait, int capacity, boolean agent) {
+            bus = RingBus.builder(Ping::new).name("aeron-tp").capacity(capacity).exceptionPolicy(ExceptionPolicy.haltBus())
+                    .waitStrategy(Waits.ring(wait)).producerWaitStrategy(Waits.ring(wait)).build();
+            sender = bridge.sender(channel, Ping.PING_STREAM, Ping.CODEC,
+                    SenderConfig.defaults().idleStrategy(() -> Waits.idle(wait)));
+            if (agent) {
+                Poller<Ping> poller = bus.newPoller("send");
+                bridge.startAgents("send", Waits.idle(wait), new PollerAgent<>(poller, sender, 256));
+            } else {
+                bus.handleEventsWith(StageSpec.of(sender).named("send"));
+            }
+            bus.start();
+            publisher = bus.publisher();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return sender.isConnected();
+        }
+
+        @Override
+        public void send(long n, long deadline) {
+            for (long i = 0; i < n; i++) {
+                long seq = publisher.claim();
+                publisher.get(seq).value = i;
+                publisher.publish(seq);
+            }
+        }
+
+        /** Closes the bus: everything published has been sent by then. The bridge closes the rest. */
+        @Override
+        public void close() {
+            bus.close();
+        }
+    }
+
+    /** An exclusive publication this thread offers to. */
+    private static final class RawSource implements Source {
+        private final ExclusivePublication out;
+        private final IdleStrategy idle;
+        private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Ping.LENGTH]);
+
+        RawSource(AeronBridge bridge, String channel, WaitMode wait) {
+            out = bridge.aeron().addExclusivePublication(channel, Ping.PING_STREAM);
+            idle = Waits.idle(wait);
+        }
+
+        @Override
+        public boolean isConnected() {
+            return out.isConnected();
+        }
+
+        @Override
+        public void send(long n, long deadline) {
+            for (long i = 0; i < n; i++) {
+                buffer.putLong(0, i);
+                long result;
+                while ((result = out.offer(buffer, 0, Ping.LENGTH)) < 0) {
+                    if (result == Publication.CLOSED || System.nanoTime() - deadline > 0) {
+                        throw new IllegalStateException("message " + i + " not sent: " + Publication.errorString(result));
+                    }
+                    idle.idle();
+                }
+                idle.reset();
+            }
+        }
+
+        @Override
+        public void close() {
+            out.close();
+        }
+    }
+}
