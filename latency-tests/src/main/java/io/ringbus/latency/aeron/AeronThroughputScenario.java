@@ -32,15 +32,16 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * One-way throughput across processes over Aeron: this JVM sends N 16-byte messages, a sink in a second
- * JVM takes them all and acknowledges the last; the rate is N over the time from the first send to the
- * acknowledgement. {@code ringbus-aeron} publishes into a bus from this thread while a bridge agent sends
+ * One-way throughput across processes over Aeron: this JVM sends a warm-up batch and then N 16-byte
+ * messages, a sink in a second JVM takes them all and acknowledges the last of each; the rate is N over
+ * the time from the first measured send to the last acknowledgement. {@code ringbus-aeron} publishes into a bus from this thread while a bridge agent sends
  * what the bus's poller hands it, and the sink is a receiver and a bus on one agent thread;
  * {@code ringbus-aeron-staged} sends from a stage and receives on the receiver's thread into a bus stage;
  * {@code aeron-raw} offers from this thread and counts in the sink's poll handler.
  */
 public final class AeronThroughputScenario implements Scenario {
-    private static final long WARMUP_EVENTS_CAP = 1_000_000;
+    /** Sent and acknowledged before the clock starts: the sink JVM starts afresh in every run. */
+    private static final long WARMUP_EVENTS = 1_000_000;
     /** A run that has not finished in this long has lost its sink: it fails rather than hangs. */
     private static final long HARD_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -90,6 +91,12 @@ public final class AeronThroughputScenario implements Scenario {
         return wait.burnsCore() ? (medium == AeronRoundTripScenario.Medium.UDP ? 5 : 3) : 1;
     }
 
+    /** The sink JVM starts afresh in every run: a warm-up batch goes first, acknowledged before the clock starts. */
+    @Override
+    public boolean warmsUpInsideRun() {
+        return true;
+    }
+
     @Override
     public String unsupportedReason(Adapter adapter, WaitMode wait) {
         if (!(adapter instanceof AeronAdapter)) {
@@ -100,7 +107,8 @@ public final class AeronThroughputScenario implements Scenario {
 
     @Override
     public Measurement run(Adapter adapter, RunSpec spec, boolean warmup) {
-        long events = warmup ? Math.min(spec.events(), WARMUP_EVENTS_CAP) : spec.events();
+        long events = spec.events();
+        long warm = spec.warmupNanos() > 0 ? Math.min(events, WARMUP_EVENTS) : 0;
         AeronAdapter.Mode mode = ((AeronAdapter) adapter).mode();
         boolean udp = medium == AeronRoundTripScenario.Medium.UDP;
         Measurement m = new Measurement();
@@ -115,23 +123,31 @@ public final class AeronThroughputScenario implements Scenario {
             EchoProcess sink = EchoProcess.start(SinkMain.class, List.of(mode.name(),
                     udp ? "embedded" : local.aeronDirectory(), data, acks, spec.waitMode().label(),
                     Integer.toString(spec.capacity()), Long.toString(TimeUnit.NANOSECONDS.toMillis(HARD_LIMIT_NANOS)),
-                    Long.toString(events)));
+                    Long.toString(warm), Long.toString(events)));
             try (Subscription ackIn = local.aeron().addSubscription(acks, Ping.PONG_STREAM)) {
                 Source source = mode == AeronAdapter.Mode.RAW ? new RawSource(local, data, spec.waitMode())
                         : new BusSource(local, data, spec.waitMode(), spec.capacity(), mode == AeronAdapter.Mode.AGENT);
                 try {
                     awaitConnected(source::isConnected, ackIn);
                     long deadline = System.nanoTime() + HARD_LIMIT_NANOS;
+                    IdleStrategy idle = Waits.idle(spec.waitMode());
+                    if (warm > 0) {
+                        source.send(0, warm, deadline);
+                        if (awaitAck(ackIn, idle, deadline) == null) {
+                            return m.fail("the warm-up was not acknowledged: a message was lost or a side is stuck");
+                        }
+                    }
                     long t0 = System.nanoTime();
-                    source.send(events, deadline);
-                    Ack ack = awaitAck(ackIn, Waits.idle(spec.waitMode()), deadline);
+                    source.send(warm, warm + events, deadline);
+                    Ack ack = awaitAck(ackIn, idle, deadline);
                     long end = System.nanoTime();
                     if (ack == null) {
                         return m.fail("no acknowledgement within " + TimeUnit.NANOSECONDS.toSeconds(HARD_LIMIT_NANOS)
                                 + " s: a message was lost or a side is stuck");
                     }
-                    m.count(ack.count).opsPerSecond(events * 1e9 / (end - t0));
-                    Verdict v = new Verdict().check("sink", ack.count, ack.sum, events, Verdict.sumBelow(events));
+                    m.count(ack.count - warm).opsPerSecond(events * 1e9 / (end - t0));
+                    Verdict v = new Verdict().check("sink", ack.count, ack.sum, warm + events,
+                            Verdict.sumBelow(warm + events));
                     if (ack.outOfOrder > 0) {
                         v.add(ack.outOfOrder + " message(s) out of order");
                     }
@@ -171,8 +187,8 @@ public final class AeronThroughputScenario implements Scenario {
     private interface Source extends AutoCloseable {
         boolean isConnected();
 
-        /** Sends values 0..n-1 in order; throws if the deadline passes first. */
-        void send(long n, long deadline);
+        /** Sends values from..to-1 in order; throws if the deadline passes first. */
+        void send(long from, long to, long deadline);
 
         @Override
         void close();
@@ -205,8 +221,8 @@ public final class AeronThroughputScenario implements Scenario {
         }
 
         @Override
-        public void send(long n, long deadline) {
-            for (long i = 0; i < n; i++) {
+        public void send(long from, long to, long deadline) {
+            for (long i = from; i < to; i++) {
                 long seq = publisher.claim();
                 publisher.get(seq).value = i;
                 publisher.publish(seq);
@@ -237,8 +253,8 @@ public final class AeronThroughputScenario implements Scenario {
         }
 
         @Override
-        public void send(long n, long deadline) {
-            for (long i = 0; i < n; i++) {
+        public void send(long from, long to, long deadline) {
+            for (long i = from; i < to; i++) {
                 buffer.putLong(0, i);
                 long result;
                 while ((result = out.offer(buffer, 0, Ping.LENGTH)) < 0) {

@@ -20,29 +20,42 @@ final class Pinger {
 
     final Tally tally = new Tally();
     final Completion done = new Completion(1);
-    final LatencyRecorder recorder;
     private final long intervalNanos;
+    private final long warmup;
     private final long duration;
     private final long rate;
     Out out;
     private RateSchedule schedule;
+    private LatencyRecorder recorder;
+    private long measureFrom;
     private long deadline;
     long sent;
     long outOfOrder;
 
-    Pinger(long rate, long durationNanos) {
+    /**
+     * @param warmupNanos how long pings go and come back unrecorded first, so that both JVMs (the echo
+     *                    starts afresh each run) run compiled code when the measuring starts
+     */
+    Pinger(long rate, long warmupNanos, long durationNanos) {
         this.rate = rate;
+        this.warmup = warmupNanos;
         this.duration = durationNanos;
         this.intervalNanos = Math.max(1, 1_000_000_000L / rate);
-        this.recorder = new LatencyRecorder(durationNanos, TimeUnit.SECONDS.toNanos(1));
     }
 
     /** The first ping, from the thread that will receive the pongs. */
     void start() {
         long now = System.nanoTime();
         schedule = new RateSchedule(now, rate);
-        deadline = now + duration;
+        measureFrom = now + warmup;
+        deadline = measureFrom + duration;
+        recorder = new LatencyRecorder(duration, TimeUnit.SECONDS.toNanos(1), measureFrom);
         ping();
+    }
+
+    /** The round trips measured after the warm-up; call once the pinger's thread has stopped. */
+    java.util.List<org.HdrHistogram.Histogram> finish() {
+        return recorder.finish();
     }
 
     /** Records a pong and sends the next ping when it is due; false once the run is over. */
@@ -51,7 +64,9 @@ final class Pinger {
         if (value != tally.count()) {
             outOfOrder++;
         }
-        recorder.recordWithExpectedInterval(now, now - stamp, intervalNanos);
+        if (now - measureFrom >= 0) {
+            recorder.recordWithExpectedInterval(now, now - stamp, intervalNanos);
+        }
         tally.add(value);
         if (now - deadline >= 0) {
             done.arrive();

@@ -18,15 +18,15 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The receiving JVM of the Aeron throughput scenarios: takes the expected number of messages, checks their
- * order and sum, and once it has them all sends one acknowledgement back (count, sum, messages out of order)
- * on raw Aeron, whatever the mode, so that only the forward path differs between modes. With a bridge the
+ * The receiving JVM of the Aeron throughput scenarios: takes the warm-up messages, then the measured ones,
+ * checks their order and sum, and acknowledges (count, sum, messages out of order) after the last warm-up
+ * message and after the last of all, on raw Aeron whatever the mode, so that only the forward path differs between modes. With a bridge the
  * messages go through a receiver into a bus whose consumer counts them: on one agent thread (AGENT), or the
  * receiver's thread and a stage thread (STAGED); RAW counts in the poll handler. Prints READY once
  * subscribed; stops when its standard input closes or after the limit.
  *
  * <p>Arguments: AGENT|STAGED|RAW, the driver directory or {@code embedded}, data channel, acknowledgement
- * channel, wait mode, ring capacity, limit in milliseconds, expected messages.
+ * channel, wait mode, ring capacity, limit in milliseconds, warm-up messages, measured messages.
  */
 public final class SinkMain {
     private static volatile boolean stop;
@@ -42,13 +42,14 @@ public final class SinkMain {
         WaitMode wait = WaitMode.parse(args[4]);
         int capacity = Integer.parseInt(args[5]);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[6]));
-        long expected = Long.parseLong(args[7]);
+        long warm = Long.parseLong(args[7]);
+        long expected = warm + Long.parseLong(args[8]);
         EchoMain.watchStandardInput(() -> stop = true);
         AeronBridgeBuilder builder = AeronBridge.builder().name("aeron-sink")
                 .driverContext(c -> c.sharedIdleStrategy(Waits.idle(wait)));
         try (AeronBridge bridge = dir.equals("embedded") ? builder.build() : builder.externalDriver(dir).build();
              ExclusivePublication ack = bridge.aeron().addExclusivePublication(ackChannel, Ping.PONG_STREAM)) {
-            Counting counting = new Counting(expected, ack, wait);
+            Counting counting = new Counting(warm, expected, ack, wait);
             if (mode == AeronAdapter.Mode.RAW) {
                 try (Subscription in = bridge.aeron().addSubscription(data, Ping.PING_STREAM)) {
                     FragmentHandler onMessage = (b, offset, length, header) -> counting.take(b.getLong(offset));
@@ -88,8 +89,9 @@ public final class SinkMain {
         System.out.flush();
     }
 
-    /** Counts on one thread; sends the acknowledgement once the last expected message is in. */
+    /** Counts on one thread; acknowledges the last warm-up message and the last message. */
     private static final class Counting {
+        private final long warm;
         private final long expected;
         private final ExclusivePublication ack;
         private final IdleStrategy idle;
@@ -98,7 +100,8 @@ public final class SinkMain {
         private long sum;
         private long outOfOrder;
 
-        Counting(long expected, ExclusivePublication ack, WaitMode wait) {
+        Counting(long warm, long expected, ExclusivePublication ack, WaitMode wait) {
+            this.warm = warm;
             this.expected = expected;
             this.ack = ack;
             this.idle = Waits.idle(wait);
@@ -110,7 +113,7 @@ public final class SinkMain {
             }
             count++;
             sum += value;
-            if (count == expected) {
+            if (count == expected || count == warm) {
                 Ack.write(buffer, count, sum, outOfOrder);
                 while (ack.offer(buffer, 0, Ack.LENGTH) < 0 && !stop) {
                     idle.idle();

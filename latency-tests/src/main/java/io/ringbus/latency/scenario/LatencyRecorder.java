@@ -34,8 +34,11 @@ public final class LatencyRecorder {
         this(expectedDurationNanos, intervalNanos, System.nanoTime());
     }
 
-    /** With an explicit start on the {@code System.nanoTime()} scale, so tests can replay a long run fast. */
-    LatencyRecorder(long expectedDurationNanos, long requestedIntervalNanos, long startNanos) {
+    /**
+     * With an explicit start on the {@code System.nanoTime()} scale: for a run that measures from a later
+     * point (after a warm-up inside the run), and for tests that replay a long run fast.
+     */
+    public LatencyRecorder(long expectedDurationNanos, long requestedIntervalNanos, long startNanos) {
         this.intervalNanos = intervalFor(expectedDurationNanos, requestedIntervalNanos);
         int n = (int) Math.min(MAX_INTERVALS, expectedDurationNanos / intervalNanos + SPARE_INTERVALS);
         this.intervals = new Histogram[n];

@@ -25,7 +25,7 @@ public final class Runner {
             return RunResult.skipped(spec, reason);
         }
         try {
-            if (spec.warmupNanos() > 0) {
+            if (spec.warmupNanos() > 0 && !scenario.warmsUpInsideRun()) {
                 long end = System.nanoTime() + spec.warmupNanos();
                 do {
                     Measurement w = scenario.run(adapter, spec, true);

@@ -32,6 +32,15 @@ public interface Scenario {
      */
     Measurement run(Adapter adapter, RunSpec spec, boolean warmup) throws InterruptedException;
 
+    /**
+     * True if {@link #run} warms up inside the measured run, before it starts measuring, so the runner skips
+     * its own warm-up runs: a scenario whose partner JVM starts afresh in every run needs that partner warm
+     * when the measuring starts, which a separate warm-up run cannot give it.
+     */
+    default boolean warmsUpInsideRun() {
+        return false;
+    }
+
     /** Why the adapter cannot run this scenario, or null. */
     default String unsupportedReason(Adapter adapter, WaitMode wait) {
         return adapter.unsupportedReason(topology(), features(), wait);
