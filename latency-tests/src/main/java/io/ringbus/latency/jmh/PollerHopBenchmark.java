@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One event through a bus on one thread: claim, fill, publish, then poll it out. This is the cost a bus adds
  * to each message of an agent's duty cycle (a bridge end run by {@code AeronBridge.startAgents} pays it once
- * per bus a message crosses). Single-threaded, so it measures instructions and fences, not cache traffic.
+ * per bus a message crosses), and an idle poll, which each turn of a duty cycle that finds nothing pays per
+ * poller. Single-threaded, so it measures instructions and fences, not cache traffic.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,5 +69,11 @@ public class PollerHopBenchmark {
         publisher.publish(s);
         poller.poll(handler, 64);
         return seen;
+    }
+
+    /** A poll that finds nothing: what each idle turn of a duty cycle pays per poller. */
+    @Benchmark
+    public Object idlePoll() {
+        return poller.poll(handler, 64);
     }
 }
