@@ -41,9 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #close()} shuts down in an order that loses nothing it can keep: it stops every receiver's
  * thread (no more claims into target buses), closes the buses registered with {@link #closeOnClose}, in
  * registration order (each delivers what was published, senders included, per the bus lifecycle), stops
- * the threads of {@link #startAgents}, then closes the publications and subscriptions, the client, and the embedded driver, whose directory it
- * deletes. To hand everything from an in-process sender to an in-process receiver first, close the sending
- * bus, then the sender, then {@link AeronReceiver#awaitEndOfStream} before closing the bridge.
+ * the threads of {@link #startAgents}, then closes the publications and subscriptions, the client, and the
+ * embedded driver, whose directory it deletes. To hand everything from an in-process sender to an
+ * in-process receiver first, close the sending bus, then the sender, then
+ * {@link AeronReceiver#awaitEndOfStream} before closing the bridge.
  *
  * <p>Within one bridge each (channel, stream id) has at most one sender and one receiver: a second would
  * interleave two streams, or deliver every message twice.
@@ -258,9 +259,10 @@ public final class AeronBridge implements AutoCloseable {
     }
 
     /**
-     * Stops the receivers, closes the registered buses, stops the threads of {@link #startAgents}, then closes
-     * the publications, subscriptions, the client and the embedded driver, deleting its directory. Idempotent. The first failure is rethrown at the end, the
-     * others attached to it, after every step has run.
+     * Stops the receivers, closes the registered buses, stops the threads of {@link #startAgents}, then
+     * closes the publications, subscriptions, the client and the embedded driver, deleting its directory.
+     * Idempotent. The first failure is rethrown at the end, the others attached to it, after every step has
+     * run.
      */
     @Override
     public void close() {

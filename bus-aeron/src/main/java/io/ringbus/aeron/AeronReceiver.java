@@ -64,7 +64,8 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
     }
 
     /**
-     * Starts polling on a new daemon thread, {@code <bridge>-receiver-<streamId>}, idling with the configured strategy.
+     * Starts polling on a new daemon thread, {@code <bridge>-receiver-<streamId>}, idling with the
+     * configured strategy.
      *
      * @throws IllegalStateException if already started or closed
      */

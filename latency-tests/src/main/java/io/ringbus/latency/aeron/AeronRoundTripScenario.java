@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
  * Round trip across processes over Aeron: pings leave this JVM, an echo in a second JVM sends each back,
  * and the pinger records the round trip, closed loop as in {@code lat-pingpong}. {@code ringbus-aeron} puts
  * buses on each end, run with their receiver and sender on one agent thread per side;
- * {@code ringbus-aeron-staged} runs the same buses with a thread per part; {@code aeron-raw} offers and polls on the same
- * channels with no bus, the floor the bridge is measured against. Over IPC the echo connects to this JVM's
- * embedded driver; over UDP each side has its own driver and talks on 127.0.0.1 only.
+ * {@code ringbus-aeron-staged} runs the same buses with a thread per part; {@code aeron-raw} offers and
+ * polls on the same channels with no bus, the floor the bridge is measured against. Over IPC the echo
+ * connects to this JVM's embedded driver; over UDP each side has its own driver and talks on 127.0.0.1
+ * only.
  */
 public final class AeronRoundTripScenario implements Scenario {
     /** Shared memory through one driver, or UDP loopback between two. */
@@ -96,7 +97,8 @@ public final class AeronRoundTripScenario implements Scenario {
             return "Aeron has no blocking idle strategy; use park";
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        if (wait.burnsCore() && ((AeronAdapter) adapter).mode() == AeronAdapter.Mode.STAGED && cores < STAGED_THREADS) {
+        boolean staged = ((AeronAdapter) adapter).mode() == AeronAdapter.Mode.STAGED;
+        if (wait.burnsCore() && staged && cores < STAGED_THREADS) {
             return "a thread per part spins " + STAGED_THREADS + " threads, more than the " + cores
                     + " cores here: it would measure the scheduler; use yield";
         }

@@ -34,10 +34,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * One-way throughput across processes over Aeron: this JVM sends a warm-up batch and then N 16-byte
  * messages, a sink in a second JVM takes them all and acknowledges the last of each; the rate is N over
- * the time from the first measured send to the last acknowledgement. {@code ringbus-aeron} publishes into a bus from this thread while a bridge agent sends
- * what the bus's poller hands it, and the sink is a receiver and a bus on one agent thread;
- * {@code ringbus-aeron-staged} sends from a stage and receives on the receiver's thread into a bus stage;
- * {@code aeron-raw} offers from this thread and counts in the sink's poll handler.
+ * the time from the first measured send to the last acknowledgement. {@code ringbus-aeron} publishes into a
+ * bus from this thread while a bridge agent sends what the bus's poller hands it, and the sink is a receiver
+ * and a bus on one agent thread; {@code ringbus-aeron-staged} sends from a stage and receives on the
+ * receiver's thread into a bus stage; {@code aeron-raw} offers from this thread and counts in the sink's
+ * poll handler.
  */
 public final class AeronThroughputScenario implements Scenario {
     /** Sent and acknowledged before the clock starts: the sink JVM starts afresh in every run. */
@@ -201,7 +202,8 @@ public final class AeronThroughputScenario implements Scenario {
         private final Publisher<Ping> publisher;
 
         BusSource(AeronBridge bridge, String channel, WaitMode wait, int capacity, boolean agent) {
-            bus = RingBus.builder(Ping::new).name("aeron-tp").capacity(capacity).exceptionPolicy(ExceptionPolicy.haltBus())
+            bus = RingBus.builder(Ping::new).name("aeron-tp").capacity(capacity)
+                    .exceptionPolicy(ExceptionPolicy.haltBus())
                     .waitStrategy(Waits.ring(wait)).producerWaitStrategy(Waits.ring(wait)).build();
             sender = bridge.sender(channel, Ping.PING_STREAM, Ping.CODEC,
                     SenderConfig.defaults().idleStrategy(() -> Waits.idle(wait)));
@@ -259,7 +261,8 @@ public final class AeronThroughputScenario implements Scenario {
                 long result;
                 while ((result = out.offer(buffer, 0, Ping.LENGTH)) < 0) {
                     if (result == Publication.CLOSED || System.nanoTime() - deadline > 0) {
-                        throw new IllegalStateException("message " + i + " not sent: " + Publication.errorString(result));
+                        throw new IllegalStateException("message " + i + " not sent: "
+                                + Publication.errorString(result));
                     }
                     idle.idle();
                 }

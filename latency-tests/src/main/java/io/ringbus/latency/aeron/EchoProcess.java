@@ -12,7 +12,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The partner JVM (an echo or a sink): same java and class path, Aeron's opens; stopped by closing its input, killed if it lingers. */
+/**
+ * The partner JVM (an echo or a sink): same java and class path, Aeron's opens; stopped by closing its
+ * input, killed if it lingers.
+ */
 final class EchoProcess implements AutoCloseable {
     static final List<String> OPENS = List.of(
             "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",

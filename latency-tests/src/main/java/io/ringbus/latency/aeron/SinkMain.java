@@ -20,10 +20,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * The receiving JVM of the Aeron throughput scenarios: takes the warm-up messages, then the measured ones,
  * checks their order and sum, and acknowledges (count, sum, messages out of order) after the last warm-up
- * message and after the last of all, on raw Aeron whatever the mode, so that only the forward path differs between modes. With a bridge the
- * messages go through a receiver into a bus whose consumer counts them: on one agent thread (AGENT), or the
- * receiver's thread and a stage thread (STAGED); RAW counts in the poll handler. Prints READY once
- * subscribed; stops when its standard input closes or after the limit.
+ * message and after the last of all, on raw Aeron whatever the mode, so that only the forward path differs
+ * between modes. With a bridge the messages go through a receiver into a bus whose consumer counts them: on
+ * one agent thread (AGENT), or the receiver's thread and a stage thread (STAGED); RAW counts in the poll
+ * handler. Prints READY once subscribed; stops when its standard input closes or after the limit.
  *
  * <p>Arguments: AGENT|STAGED|RAW, the driver directory or {@code embedded}, data channel, acknowledgement
  * channel, wait mode, ring capacity, limit in milliseconds, warm-up messages, measured messages.
