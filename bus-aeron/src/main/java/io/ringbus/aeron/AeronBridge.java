@@ -202,7 +202,8 @@ public final class AeronBridge implements AutoCloseable {
      * The bridge stops the thread on {@link #close()}, after the buses registered with {@link #closeOnClose}
      * have closed, so pollers among the agents drain their buses first.
      *
-     * @throws IllegalArgumentException if no agent is given, or one is null
+     * @throws IllegalArgumentException if no agent is given, one is null, or a receiver among them already
+     *         runs on a thread (its own, or one of {@code startAgents})
      * @throws IllegalStateException if the bridge is closed
      */
     public synchronized AgentRunner startAgents(String name, IdleStrategy idle, Agent... agents) {
@@ -219,13 +220,31 @@ public final class AeronBridge implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("startAgents(): the bridge is closed");
         }
+        String threadName = this.name + "-" + name;
+        takeReceivers(name, threadName, agents);
         Agent agent = agents.length == 1 ? agents[0] : new CompositeAgent(agents);
         AgentRunner runner = new AgentRunner(idle, errorHandler, (AtomicCounter) null, agent);
-        Thread thread = new Thread(runner, this.name + "-" + name);   // startOnThread would rename it
+        Thread thread = new Thread(runner, threadName);   // startOnThread would rename it
         thread.setDaemon(true);
         thread.start();
         runners.add(runner);
         return runner;
+    }
+
+    /** Takes every receiver among the agents for the new thread, or none: a subscription has one poller. */
+    private static void takeReceivers(String name, String threadName, Agent[] agents) {
+        List<AeronReceiver<?>> taken = new ArrayList<>();
+        for (int i = 0; i < agents.length; i++) {
+            if (agents[i] instanceof AeronReceiver<?> receiver) {
+                String refused = receiver.runOn(threadName);
+                if (refused != null) {
+                    taken.forEach(AeronReceiver::releaseAgentThread);
+                    throw new IllegalArgumentException("startAgents(" + name + "): agents[" + i + "], " + receiver
+                            + ", " + refused + "; a receiver is polled by one thread");
+                }
+                taken.add(receiver);
+            }
+        }
     }
 
     /** Registers a bus for {@link #close()} to close after the receivers stop and before the client closes. */

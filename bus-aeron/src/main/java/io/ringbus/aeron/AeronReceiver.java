@@ -51,6 +51,8 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
     private volatile boolean targetClosed;
     private volatile boolean closed;
     private AgentRunner runner;
+    /** The {@code startAgents} thread that polls this receiver, or null. */
+    private String agentThread;
 
     AeronReceiver(Subscription subscription, Publisher<E> target, EventDecoder<? super E> decoder,
                   ReceiverConfig config, ThreadFactory threadFactory, ErrorHandler agentErrors) {
@@ -73,10 +75,35 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
         if (closed || runner != null) {
             throw new IllegalStateException("start(): the receiver was already " + (closed ? "closed" : "started"));
         }
+        if (agentThread != null) {
+            throw new IllegalStateException("start(): the receiver already runs on the agent thread '"
+                    + agentThread + "'");
+        }
         IdleStrategy idle = config.newIdleStrategy();
         runner = new AgentRunner(idle, agentErrors, (AtomicCounter) null, this);
         threadFactory.newThread(runner).start();   // not startOnThread: it renames the thread to roleName()
         return this;
+    }
+
+    /**
+     * Takes this receiver for a {@code startAgents} thread: a subscription is polled by one thread.
+     *
+     * @return null if taken, else why not
+     */
+    synchronized String runOn(String thread) {
+        if (runner != null) {
+            return "already runs on a thread of its own";
+        }
+        if (agentThread != null) {
+            return "already runs on the agent thread '" + agentThread + "'";
+        }
+        agentThread = thread;
+        return null;
+    }
+
+    /** Gives back what {@link #runOn} took, when the agent thread is not started after all. */
+    synchronized void releaseAgentThread() {
+        agentThread = null;
     }
 
     /** Polls once: handles up to the fragment limit; returns the number of fragments handled. */

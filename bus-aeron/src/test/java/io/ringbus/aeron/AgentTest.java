@@ -91,6 +91,30 @@ class AgentTest {
         }
     }
 
+    @Test
+    @Timeout(30)
+    void aReceiverRunsOnOneThreadOnly() {
+        try (AeronBridge bridge = TestBridges.launch()) {
+            RingBus<TestEvent> bus = bridge.closeOnClose(RingBus.builder(TestEvent::new).name("one").build());
+            bus.handleEventsWith((e, s, end) -> { });
+            bus.start();
+            YieldingIdleStrategy idle = new YieldingIdleStrategy();
+            AeronReceiver<TestEvent> own = bridge.receiver(43, TestCodec.INSTANCE, bus.publisher()).start();
+            assertEquals("startAgents(twice): agents[0], AeronReceiver{aeron:ipc stream 43, received=0, "
+                    + "decodeFailures=0, ringFullRetries=0}, already runs on a thread of its own; a receiver is "
+                    + "polled by one thread", assertThrows(IllegalArgumentException.class,
+                            () -> bridge.startAgents("twice", idle, own)).getMessage());
+
+            AeronReceiver<TestEvent> shared = bridge.receiver(44, TestCodec.INSTANCE, bus.publisher());
+            bridge.startAgents("first", idle, shared);
+            assertEquals("start(): the receiver already runs on the agent thread 'ringbus-test-first'",
+                    assertThrows(IllegalStateException.class, shared::start).getMessage());
+            assertThrows(IllegalArgumentException.class, () -> bridge.startAgents("second", idle, shared));
+            assertFalse(threadAlive("ringbus-test-twice") || threadAlive("ringbus-test-second"),
+                    "a refused startAgents starts no thread");
+        }
+    }
+
     private static boolean threadAlive(String name) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals(name));
     }
