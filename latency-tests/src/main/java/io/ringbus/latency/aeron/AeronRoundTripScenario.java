@@ -139,8 +139,8 @@ public final class AeronRoundTripScenario implements Scenario {
                     trip.close();                    // joins the pinger's thread: its counts are final
                 }
             } finally {
-                m.partnerCpuNanos(echo.cpuNanos());  // the echo is part of the system measured
                 echo.close();                        // before the driver it may share goes
+                m.partnerCpuNanos(echo.cpuNanos());  // the echo is part of the system measured
             }
         } catch (RuntimeException e) {
             return m.fail(e.toString());

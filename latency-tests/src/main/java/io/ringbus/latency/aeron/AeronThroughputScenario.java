@@ -157,8 +157,8 @@ public final class AeronThroughputScenario implements Scenario {
                     source.close();
                 }
             } finally {
-                m.partnerCpuNanos(sink.cpuNanos());
                 sink.close();
+                m.partnerCpuNanos(sink.cpuNanos());  // the sink is part of the system measured
             }
         } catch (RuntimeException e) {
             return m.fail(e.toString());

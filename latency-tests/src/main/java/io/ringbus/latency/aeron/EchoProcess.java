@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,13 +23,15 @@ final class EchoProcess implements AutoCloseable {
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens", "java.base/java.util.zip=ALL-UNNAMED");
 
+    private static final String CPU = "CPU ";
     private final Process process;
+    private final Thread reader;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
 
     private EchoProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::pump, "echo-output");
+        reader = new Thread(this::pump, "partner-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -96,12 +99,30 @@ final class EchoProcess implements AutoCloseable {
         }
     }
 
-    /** CPU the echo JVM has used so far, in nanoseconds; 0 where the platform does not tell. */
-    long cpuNanos() {
-        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    /** The partner's last words: its own CPU time, all threads, after it has closed everything. */
+    static void reportCpu() {
+        long nanos = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        System.out.println(CPU + nanos);
+        System.out.flush();
     }
 
-    /** Closes the echo's input so it stops by itself; kills it if it has not exited after 10 s. */
+    /**
+     * CPU the partner JVM used, in nanoseconds, as it reported on its way out; after {@link #close()}. While
+     * it runs, or if it did not report (killed), what the platform tells of it so far; 0 if nothing.
+     */
+    long cpuNanos() {
+        for (String line : lines) {
+            if (line.startsWith(CPU)) {
+                return Math.max(0, Long.parseLong(line.substring(CPU.length())));
+            }
+        }
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * Closes the partner's input so it stops by itself, and waits for it and its output; kills it if it has
+     * not exited after 10 s.
+     */
     @Override
     public void close() {
         try {
@@ -109,6 +130,7 @@ final class EchoProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            reader.join(TimeUnit.SECONDS.toMillis(2));   // its last lines, the CPU report among them
         } catch (IOException e) {
             process.destroyForcibly();
         } catch (InterruptedException e) {

@@ -35,6 +35,14 @@ public final class SinkMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        try {
+            run(args);
+        } finally {
+            EchoProcess.reportCpu();
+        }
+    }
+
+    private static void run(String[] args) throws InterruptedException {
         AeronAdapter.Mode mode = AeronAdapter.Mode.valueOf(args[0]);
         String dir = args[1];
         String data = args[2];
