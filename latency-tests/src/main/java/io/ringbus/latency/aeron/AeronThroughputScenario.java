@@ -188,7 +188,10 @@ public final class AeronThroughputScenario implements Scenario {
     private interface Source extends AutoCloseable {
         boolean isConnected();
 
-        /** Sends values from..to-1 in order; throws if the deadline passes first. */
+        /**
+         * Sends values from..to-1 in order; throws if the deadline passes first (raw), or once the bus halts
+         * because its sender gave up on a vanished sink (bridged: the sender's wait is bounded).
+         */
         void send(long from, long to, long deadline);
 
         @Override
