@@ -12,9 +12,7 @@ import io.ringbus.aeron.internal.EmbeddedDriver;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.status.AtomicCounter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -162,12 +159,8 @@ public final class AeronBridge implements AutoCloseable {
         String key = claimStream("receiver", channel, streamId);
         try {
             Subscription sub = aeron.addSubscription(channel, streamId);
-            ThreadFactory threads = r -> {
-                Thread t = new Thread(r, name + "-receiver-" + streamId);
-                t.setDaemon(true);
-                return t;
-            };
-            AeronReceiver<E> receiver = new AeronReceiver<>(sub, target, decoder, config, threads, errorHandler);
+            AeronReceiver<E> receiver = new AeronReceiver<>(sub, target, decoder, config,
+                    name + "-receiver-" + streamId, errorHandler);
             receivers.add(receiver);
             return receiver;
         } catch (AeronException e) {
@@ -209,42 +202,14 @@ public final class AeronBridge implements AutoCloseable {
     public synchronized AgentRunner startAgents(String name, IdleStrategy idle, Agent... agents) {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(idle, "idle must not be null");
-        if (agents == null || agents.length == 0) {
-            throw new IllegalArgumentException("startAgents(" + name + "): agents must name at least one agent");
-        }
-        for (int i = 0; i < agents.length; i++) {
-            if (agents[i] == null) {
-                throw new IllegalArgumentException("startAgents(" + name + "): agents[" + i + "] is null");
-            }
-        }
         if (closed) {
             throw new IllegalStateException("startAgents(): the bridge is closed");
         }
         String threadName = this.name + "-" + name;
-        takeReceivers(name, threadName, agents);
-        Agent agent = agents.length == 1 ? agents[0] : new CompositeAgent(agents);
-        AgentRunner runner = new AgentRunner(idle, errorHandler, (AtomicCounter) null, agent);
-        Thread thread = new Thread(runner, threadName);   // startOnThread would rename it
-        thread.setDaemon(true);
-        thread.start();
+        AgentRunner runner = AgentThreads.start(threadName, idle, errorHandler,
+                AgentThreads.compose(name, threadName, agents));
         runners.add(runner);
         return runner;
-    }
-
-    /** Takes every receiver among the agents for the new thread, or none: a subscription has one poller. */
-    private static void takeReceivers(String name, String threadName, Agent[] agents) {
-        List<AeronReceiver<?>> taken = new ArrayList<>();
-        for (int i = 0; i < agents.length; i++) {
-            if (agents[i] instanceof AeronReceiver<?> receiver) {
-                String refused = receiver.runOn(threadName);
-                if (refused != null) {
-                    taken.forEach(AeronReceiver::releaseAgentThread);
-                    throw new IllegalArgumentException("startAgents(" + name + "): agents[" + i + "], " + receiver
-                            + ", " + refused + "; a receiver is polled by one thread");
-                }
-                taken.add(receiver);
-            }
-        }
     }
 
     /** Registers a bus for {@link #close()} to close after the receivers stop and before the client closes. */

@@ -12,11 +12,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.status.AtomicCounter;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -46,7 +43,8 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
     private final Counter received = new Counter();
     private final Counter decodeFailures = new Counter();
     private final Counter ringFull = new Counter();
-    private final ThreadFactory threadFactory;
+    /** The name of the thread {@link #start()} runs it on. */
+    private final String threadName;
     private final ErrorHandler agentErrors;
     private volatile boolean targetClosed;
     private volatile boolean closed;
@@ -55,12 +53,12 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
     private String agentThread;
 
     AeronReceiver(Subscription subscription, Publisher<E> target, EventDecoder<? super E> decoder,
-                  ReceiverConfig config, ThreadFactory threadFactory, ErrorHandler agentErrors) {
+                  ReceiverConfig config, String threadName, ErrorHandler agentErrors) {
         this.subscription = subscription;
         this.target = target;
         this.decoder = decoder;
         this.config = config;
-        this.threadFactory = threadFactory;
+        this.threadName = threadName;
         this.agentErrors = agentErrors;
         this.assembler = new ControlledFragmentAssembler(this::onMessage);
     }
@@ -79,9 +77,7 @@ public final class AeronReceiver<E> implements Agent, AutoCloseable {
             throw new IllegalStateException("start(): the receiver already runs on the agent thread '"
                     + agentThread + "'");
         }
-        IdleStrategy idle = config.newIdleStrategy();
-        runner = new AgentRunner(idle, agentErrors, (AtomicCounter) null, this);
-        threadFactory.newThread(runner).start();   // not startOnThread: it renames the thread to roleName()
+        runner = AgentThreads.start(threadName, config.newIdleStrategy(), agentErrors, this);
         return this;
     }
 
