@@ -23,6 +23,8 @@ final class EchoProcess implements AutoCloseable {
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens", "java.base/java.util.zip=ALL-UNNAMED");
 
+    /** The partner's line once it has subscribed. */
+    static final String READY = "READY";
     private static final String CPU = "CPU ";
     private final Process process;
     private final Thread reader;
@@ -81,7 +83,7 @@ final class EchoProcess implements AutoCloseable {
                         + process.isAlive() + "); output: " + seen);
             }
             seen.add(line);
-            if (line.equals("READY")) {
+            if (line.equals(READY)) {
                 return;
             }
         }
