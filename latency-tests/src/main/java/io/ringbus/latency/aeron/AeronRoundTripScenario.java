@@ -1,22 +1,14 @@
 package io.ringbus.latency.aeron;
 
 import io.ringbus.aeron.AeronBridge;
-import io.ringbus.aeron.Channels;
 import io.ringbus.latency.adapter.Adapter;
 import io.ringbus.latency.adapter.Feature;
-import io.ringbus.latency.adapter.Topology;
 import io.ringbus.latency.adapter.WaitMode;
 import io.ringbus.latency.scenario.Kind;
 import io.ringbus.latency.scenario.Measurement;
 import io.ringbus.latency.scenario.RunSpec;
-import io.ringbus.latency.scenario.Scenario;
 import io.ringbus.latency.scenario.ScenarioDefaults;
 import io.ringbus.latency.scenario.Verdict;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -30,19 +22,12 @@ import java.util.concurrent.TimeUnit;
  * connects to this JVM's embedded driver; over UDP each side has its own driver and talks on 127.0.0.1
  * only.
  */
-public final class AeronRoundTripScenario implements Scenario {
-    /** Shared memory through one driver, or UDP loopback between two. */
-    public enum Medium { IPC, UDP }
-
+public final class AeronRoundTripScenario extends AeronScenario {
     /** Threads a staged round trip keeps busy: 3 on this side, 2 in the echo, and the driver(s). */
     private static final int STAGED_THREADS = 6;
 
-    private final Medium medium;
-    private final ScenarioDefaults defaults;
-
     public AeronRoundTripScenario(Medium medium, ScenarioDefaults defaults) {
-        this.medium = medium;
-        this.defaults = defaults;
+        super(medium, defaults);
     }
 
     @Override
@@ -52,7 +37,7 @@ public final class AeronRoundTripScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "round trip to an echo in another JVM over Aeron " + (medium == Medium.IPC ? "IPC" : "UDP 127.0.0.1")
+        return "round trip to an echo in another JVM over Aeron " + mediumLabel()
                 + ": bridged buses vs raw Aeron (closed loop)";
     }
 
@@ -62,18 +47,8 @@ public final class AeronRoundTripScenario implements Scenario {
     }
 
     @Override
-    public Topology topology() {
-        return Topology.unicast(1);
-    }
-
-    @Override
     public Set<Feature> features() {
         return EnumSet.of(Feature.ROUND_TRIP);
-    }
-
-    @Override
-    public ScenarioDefaults defaults() {
-        return defaults;
     }
 
     @Override
@@ -82,19 +57,11 @@ public final class AeronRoundTripScenario implements Scenario {
         return wait.burnsCore() ? (medium == Medium.UDP ? 4 : 2) : 1;
     }
 
-    /** The echo JVM starts afresh in every run: pings in the run's first warm-up period go unrecorded. */
-    @Override
-    public boolean warmsUpInsideRun() {
-        return true;
-    }
-
     @Override
     public String unsupportedReason(Adapter adapter, WaitMode wait) {
-        if (!(adapter instanceof AeronAdapter)) {
-            return "runs in one process; the lat-aeron scenarios compare ringbus-aeron with aeron-raw";
-        }
-        if (wait == WaitMode.BLOCKING) {
-            return "Aeron has no blocking idle strategy; use park";
+        String reason = super.unsupportedReason(adapter, wait);
+        if (reason != null) {
+            return reason;
         }
         int cores = Runtime.getRuntime().availableProcessors();
         boolean staged = ((AeronAdapter) adapter).mode() == AeronAdapter.Mode.STAGED;
@@ -114,18 +81,12 @@ public final class AeronRoundTripScenario implements Scenario {
         Pinger pinger = new Pinger(spec.rate(), spec.warmupNanos(), duration);
         Measurement m = new Measurement();
         boolean complete;
-        // The driver carries every UDP message, so there it idles as the run's wait mode says. IPC messages
-        // never pass through it: it keeps its backing-off default rather than take a core from the two sides.
-        try (AeronBridge local = AeronBridge.builder().name("aeron-rtt").driverContext(c -> {
-            if (medium == Medium.UDP) {
-                c.sharedIdleStrategy(Waits.idle(spec.waitMode()));
-            }
-        }).build()) {
-            String ping = medium == Medium.IPC ? Channels.ipc() : Channels.udpLoopback(freeUdpPort());
-            String pong = medium == Medium.IPC ? Channels.ipc() : Channels.udpLoopback(freeUdpPort());
-            String echoDir = medium == Medium.IPC ? local.aeronDirectory() : "embedded";
-            EchoProcess echo = EchoProcess.start(mode, echoDir, ping, pong, spec.waitMode(), spec.capacity(),
-                    TimeUnit.NANOSECONDS.toMillis(limitNanos));
+        // Pings of the run's first warm-up period go unrecorded (the Pinger's warm-up).
+        try (AeronBridge local = openBridge("aeron-rtt", spec.waitMode())) {
+            String ping = newChannel();
+            String pong = newChannel();
+            EchoProcess echo = EchoProcess.start(mode, partnerDirectory(local), ping, pong, spec.waitMode(),
+                    spec.capacity(), TimeUnit.NANOSECONDS.toMillis(limitNanos));
             try {
                 RoundTrip trip = switch (mode) {
                     case AGENT -> new AgentRoundTrip(local, ping, pong, spec.waitMode(), spec.capacity(), pinger);
@@ -155,13 +116,5 @@ public final class AeronRoundTripScenario implements Scenario {
         m.count(pinger.tally.count());
         m.histogram("rtt", pinger.finish());
         return m.verdict(v);
-    }
-
-    static int freeUdpPort() {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,17 +10,14 @@ import io.ringbus.RingBus;
 import io.ringbus.StageSpec;
 import io.ringbus.aeron.AeronBridge;
 import io.ringbus.aeron.AeronSender;
-import io.ringbus.aeron.Channels;
 import io.ringbus.aeron.PollerAgent;
 import io.ringbus.aeron.SenderConfig;
 import io.ringbus.latency.adapter.Adapter;
 import io.ringbus.latency.adapter.Feature;
-import io.ringbus.latency.adapter.Topology;
 import io.ringbus.latency.adapter.WaitMode;
 import io.ringbus.latency.scenario.Kind;
 import io.ringbus.latency.scenario.Measurement;
 import io.ringbus.latency.scenario.RunSpec;
-import io.ringbus.latency.scenario.Scenario;
 import io.ringbus.latency.scenario.ScenarioDefaults;
 import io.ringbus.latency.scenario.Verdict;
 import java.util.EnumSet;
@@ -40,29 +37,24 @@ import org.agrona.concurrent.UnsafeBuffer;
  * receiver's thread into a bus stage; {@code aeron-raw} offers from this thread and counts in the sink's
  * poll handler.
  */
-public final class AeronThroughputScenario implements Scenario {
+public final class AeronThroughputScenario extends AeronScenario {
     /** Sent and acknowledged before the clock starts: the sink JVM starts afresh in every run. */
     private static final long WARMUP_EVENTS = 1_000_000;
     /** A run that has not finished in this long has lost its sink: it fails rather than hangs. */
     private static final long HARD_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private final AeronRoundTripScenario.Medium medium;
-    private final ScenarioDefaults defaults;
-
-    public AeronThroughputScenario(AeronRoundTripScenario.Medium medium, ScenarioDefaults defaults) {
-        this.medium = medium;
-        this.defaults = defaults;
+    public AeronThroughputScenario(Medium medium, ScenarioDefaults defaults) {
+        super(medium, defaults);
     }
 
     @Override
     public String name() {
-        return medium == AeronRoundTripScenario.Medium.IPC ? "tp-aeron-ipc" : "tp-aeron-udp";
+        return medium == Medium.IPC ? "tp-aeron-ipc" : "tp-aeron-udp";
     }
 
     @Override
     public String summary() {
-        return "one-way throughput to a sink in another JVM over Aeron "
-                + (medium == AeronRoundTripScenario.Medium.IPC ? "IPC" : "UDP 127.0.0.1")
+        return "one-way throughput to a sink in another JVM over Aeron " + mediumLabel()
                 + ": bridged buses vs raw Aeron";
     }
 
@@ -72,38 +64,14 @@ public final class AeronThroughputScenario implements Scenario {
     }
 
     @Override
-    public Topology topology() {
-        return Topology.unicast(1);
-    }
-
-    @Override
     public Set<Feature> features() {
         return EnumSet.noneOf(Feature.class);
     }
 
     @Override
-    public ScenarioDefaults defaults() {
-        return defaults;
-    }
-
-    @Override
     public int busyThreads(WaitMode wait) {
         // Producer, sender and sink; over UDP both drivers too.
-        return wait.burnsCore() ? (medium == AeronRoundTripScenario.Medium.UDP ? 5 : 3) : 1;
-    }
-
-    /** The sink JVM starts afresh in every run: a warm-up batch goes first, acknowledged before the clock starts. */
-    @Override
-    public boolean warmsUpInsideRun() {
-        return true;
-    }
-
-    @Override
-    public String unsupportedReason(Adapter adapter, WaitMode wait) {
-        if (!(adapter instanceof AeronAdapter)) {
-            return "runs in one process; the aeron scenarios compare ringbus-aeron with aeron-raw";
-        }
-        return wait == WaitMode.BLOCKING ? "Aeron has no blocking idle strategy; use park" : null;
+        return wait.burnsCore() ? (medium == Medium.UDP ? 5 : 3) : 1;
     }
 
     @Override
@@ -111,20 +79,15 @@ public final class AeronThroughputScenario implements Scenario {
         long events = spec.events();
         long warm = spec.warmupNanos() > 0 ? Math.min(events, WARMUP_EVENTS) : 0;
         AeronAdapter.Mode mode = ((AeronAdapter) adapter).mode();
-        boolean udp = medium == AeronRoundTripScenario.Medium.UDP;
         Measurement m = new Measurement();
-        // As in the round trip: only UDP messages pass through the driver.
-        try (AeronBridge local = AeronBridge.builder().name("aeron-tp").driverContext(c -> {
-            if (udp) {
-                c.sharedIdleStrategy(Waits.idle(spec.waitMode()));
-            }
-        }).build()) {
-            String data = udp ? Channels.udpLoopback(AeronRoundTripScenario.freeUdpPort()) : Channels.ipc();
-            String acks = udp ? Channels.udpLoopback(AeronRoundTripScenario.freeUdpPort()) : Channels.ipc();
-            EchoProcess sink = EchoProcess.start(SinkMain.class, List.of(mode.name(),
-                    udp ? "embedded" : local.aeronDirectory(), data, acks, spec.waitMode().label(),
-                    Integer.toString(spec.capacity()), Long.toString(TimeUnit.NANOSECONDS.toMillis(HARD_LIMIT_NANOS)),
-                    Long.toString(warm), Long.toString(events)));
+        // A warm-up batch goes first, acknowledged before the clock starts.
+        try (AeronBridge local = openBridge("aeron-tp", spec.waitMode())) {
+            String data = newChannel();
+            String acks = newChannel();
+            EchoProcess sink = EchoProcess.start(SinkMain.class, List.of(mode.name(), partnerDirectory(local),
+                    data, acks, spec.waitMode().label(), Integer.toString(spec.capacity()),
+                    Long.toString(TimeUnit.NANOSECONDS.toMillis(HARD_LIMIT_NANOS)), Long.toString(warm),
+                    Long.toString(events)));
             try (Subscription ackIn = local.aeron().addSubscription(acks, Ping.PONG_STREAM)) {
                 Source source = mode == AeronAdapter.Mode.RAW ? new RawSource(local, data, spec.waitMode())
                         : new BusSource(local, data, spec.waitMode(), spec.capacity(), mode == AeronAdapter.Mode.AGENT);

@@ -8,6 +8,7 @@ import static io.ringbus.latency.adapter.WaitMode.YIELD;
 import io.ringbus.latency.adapter.Feature;
 import io.ringbus.latency.adapter.Topology;
 import io.ringbus.latency.aeron.AeronRoundTripScenario;
+import io.ringbus.latency.aeron.AeronScenario;
 import io.ringbus.latency.aeron.AeronThroughputScenario;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,13 +93,13 @@ public final class Scenarios {
                 Topology.pipeline(3), new ScenarioDefaults(8_192, List.of(YIELD), 0, 100_000, SECOND, SPSC)));
         // Across processes over Aeron: 2 JVMs, 2 drivers (UDP) and 4 to 8 threads on 2 cores, so yield by default.
         List<String> aeron = List.of("ringbus-aeron", "ringbus-aeron-staged", "aeron-raw");
-        add(new AeronRoundTripScenario(AeronRoundTripScenario.Medium.IPC,
+        add(new AeronRoundTripScenario(AeronScenario.Medium.IPC,
                 new ScenarioDefaults(1_024, List.of(YIELD), 0, 10_000, SECOND, aeron, List.of("aeron-raw"))));
-        add(new AeronRoundTripScenario(AeronRoundTripScenario.Medium.UDP,
+        add(new AeronRoundTripScenario(AeronScenario.Medium.UDP,
                 new ScenarioDefaults(1_024, List.of(YIELD), 0, 10_000, SECOND, aeron, List.of("aeron-raw"))));
-        add(new AeronThroughputScenario(AeronRoundTripScenario.Medium.IPC,
+        add(new AeronThroughputScenario(AeronScenario.Medium.IPC,
                 new ScenarioDefaults(65_536, List.of(YIELD), 5_000_000, 0, 10 * SECOND, aeron, List.of("aeron-raw"))));
-        add(new AeronThroughputScenario(AeronRoundTripScenario.Medium.UDP,
+        add(new AeronThroughputScenario(AeronScenario.Medium.UDP,
                 new ScenarioDefaults(65_536, List.of(YIELD), 5_000_000, 0, 10 * SECOND, aeron, List.of("aeron-raw"))));
         List<String> idleImpls = List.of("ringbus-single", "disruptor-single", "jctools-spsc", "agrona-o2o", "abq");
         List<io.ringbus.latency.adapter.WaitMode> allWaits = List.of(SPIN, YIELD, PARK, BLOCKING);
