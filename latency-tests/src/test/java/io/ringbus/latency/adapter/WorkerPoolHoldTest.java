@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,20 +25,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WorkerPoolHoldTest {
     static final int CAPACITY = 4;
     static final int MESSAGES = 2_000;
-    static final long HOLD_MILLIS = 300;
+    /** The longest a worker holds message 0 waiting for the other worker to get through its share. */
+    static final long HOLD_LIMIT_MILLIS = 10_000;
 
     /** One worker's view: what it handled, and anything it saw go wrong. */
     static final class Worker implements StageHandler {
         final AtomicBoolean holdTaken;
         final Queue<String> problems;
+        final long holdUntilOtherHandled;
         final AtomicLong handled = new AtomicLong();
         long sum;
         Worker other;
         long otherHandledByHoldEnd = -1;
 
-        Worker(AtomicBoolean holdTaken, Queue<String> problems) {
+        Worker(AtomicBoolean holdTaken, Queue<String> problems, long holdUntilOtherHandled) {
             this.holdTaken = holdTaken;
             this.problems = problems;
+            this.holdUntilOtherHandled = holdUntilOtherHandled;
         }
 
         @Override
@@ -47,10 +52,10 @@ class WorkerPoolHoldTest {
                 problems.add("message " + value + " arrived with stamp " + stamp);
             }
             if (value == 0 && holdTaken.compareAndSet(false, true)) {
-                try {
-                    Thread.sleep(HOLD_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                // Held until the other worker got through what it can meanwhile (a bounded wait, not a timing).
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HOLD_LIMIT_MILLIS);
+                while (other.handled.get() < holdUntilOtherHandled && System.nanoTime() - deadline < 0) {
+                    LockSupport.parkNanos(100_000);
                 }
                 // Counted from the start: the other worker may have gone ahead before this handler began.
                 otherHandledByHoldEnd = other.handled.get();
@@ -83,14 +88,14 @@ class WorkerPoolHoldTest {
         assertEquals(null, adapter.unsupportedReason(pool, java.util.Set.of(), WaitMode.YIELD));
         AtomicBoolean holdTaken = new AtomicBoolean();
         Queue<String> problems = new ConcurrentLinkedQueue<>();
-        Worker a = new Worker(holdTaken, problems);
-        Worker b = new Worker(holdTaken, problems);
+        Worker a = new Worker(holdTaken, problems, freeWorkerMessages);
+        Worker b = new Worker(holdTaken, problems, freeWorkerMessages);
         a.other = b;
         b.other = a;
         Channel channel = adapter.open(pool, new ChannelConfig(CAPACITY, WaitMode.YIELD, "hold-" + id),
                 List.of(List.of(a, b)));
         channel.start();
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             Sender sender = channel.sender(0);
             for (long v = 0; v < MESSAGES; v++) {
                 sender.send(v, stampOf(v));

@@ -40,6 +40,7 @@ class RecyclingSenderTest {
         fifth.setDaemon(true);
         fifth.start();
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            // Time for a wrong send to refill the held message; a right one stays blocked however long this is.
             Thread.sleep(100);
             assertTrue(fifth.isAlive(), "the fifth send did not wait for the held message");
             assertEquals(0, held.value);
