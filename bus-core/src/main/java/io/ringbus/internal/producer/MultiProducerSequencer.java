@@ -111,16 +111,10 @@ public final class MultiProducerSequencer extends Sequencer {
                     start = System.nanoTime();
                     wait = new GatingWait(run, gating, GatingWait.Until.NOT_RUNNING).withDeadline(start + timeoutNanos);
                 }
-                if (wait.stopped()) {
-                    throw closed();
+                long gaveUp = timedWaitTurn(wrapPoint, wait);
+                if (gaveUp != 0) {
+                    return gaveUp;
                 }
-                if (wait.expired()) {
-                    return TIMED_OUT;
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    return INTERRUPTED;
-                }
-                waitStrategy.waitFor(wrapPoint, wait);
             }
         } finally {
             if (wait != null) {

@@ -183,6 +183,24 @@ public abstract class Sequencer {
     }
 
     /**
+     * One turn of a timed wait for room: throws if the bus stopped, returns {@link #TIMED_OUT} or
+     * {@link #INTERRUPTED} to give up, or waits once through the producer wait strategy and returns 0.
+     */
+    protected final long timedWaitTurn(long wrapPoint, GatingWait wait) {
+        if (wait.stopped()) {
+            throw closed();
+        }
+        if (wait.expired()) {
+            return TIMED_OUT;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return INTERRUPTED;
+        }
+        waitStrategy.waitFor(wrapPoint, wait);
+        return 0;
+    }
+
+    /**
      * Slow path only, before a claim waits for room: fails a wait that could only end once the calling stage
      * thread advances. If the claim already took its sequences (a multi-producer add), their slots can never
      * be freed, so the bus halts first: loud at once, instead of a hang until the close times out.

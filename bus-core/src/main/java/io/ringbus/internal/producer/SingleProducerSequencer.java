@@ -215,16 +215,10 @@ public final class SingleProducerSequencer extends Sequencer {
         long start = System.nanoTime();
         try {
             while ((min = minimumGating()) < wrapPoint) {
-                if (wait.stopped()) {
-                    throw closed();
+                long gaveUp = timedWaitTurn(wrapPoint, wait);
+                if (gaveUp != 0) {
+                    return gaveUp;
                 }
-                if (wait.expired()) {
-                    return TIMED_OUT;
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    return INTERRUPTED;
-                }
-                waitStrategy.waitFor(wrapPoint, wait);
             }
             return min;
         } finally {
