@@ -48,11 +48,7 @@ class DisconnectPolicyTest {
             }
 
             Verifier verifier = new Verifier(1);
-            RingBus<TestEvent> target = bridge.closeOnClose(RingBus.builder(TestEvent::new).name("target").build());
-            target.handleEventsWith(verifier);
-            target.start();
-            AeronReceiver<TestEvent> receiver = bridge.receiver(Channels.ipc(), STREAM, TestCodec.INSTANCE,
-                    target.publisher()).start();
+            AeronReceiver<TestEvent> receiver = TestBridges.receiverInto(verifier, bridge, Channels.ipc(), STREAM);
             TestBridges.awaitConnected(sender, receiver);
             for (int i = 0; i < 100; i++) {
                 source.publisher().publishEvent((e, s, st) -> e.fill(0, st[0]++, 0), seq);

@@ -1,5 +1,7 @@
 package io.ringbus.aeron;
 
+import io.ringbus.RingBus;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +29,15 @@ final class TestBridges {
                 .imageLivenessTimeoutNs(TimeUnit.MILLISECONDS.toNanos(1_000))
                 .publicationLingerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(200))
                 .timerIntervalNs(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+
+    /** A started receiver on {@code bridge} feeding a bus (closed with the bridge) whose stage is the verifier. */
+    static AeronReceiver<TestEvent> receiverInto(Verifier verifier, AeronBridge bridge, String channel, int stream) {
+        RingBus<TestEvent> target = bridge.closeOnClose(RingBus.builder(TestEvent::new)
+                .name("target").build());
+        target.handleEventsWith(verifier);
+        target.start();
+        return bridge.receiver(channel, stream, TestCodec.INSTANCE, target.publisher()).start();
     }
 
     static void awaitConnected(AeronSender<?> sender, AeronReceiver<?> receiver) {
